@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+// Hyperfront: multi-objective hyperparameter search (NSGA-II + exact integer programs).
+import PackageDescription
+
+/// Kernels are compiled with checked arithmetic off only where they say so in code (`&+`, `&*`);
+/// release builds use the standard `-O`.
+let package = Package(
+    name: "Hyperfront",
+    products: [
+        .executable(name: "hyperfront", targets: ["hyperfront"]),
+        .library(name: "Pareto", targets: ["Pareto"]),
+        .library(name: "Hyperfront", targets: ["Hyperfront", "Evolution", "IntegerPrograms", "Training", "Evaluators", "Store", "Runner", "Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // The Pareto toolkit: dominance, sorting, crowding, hypervolume, indicators. No dependencies.
+        .target(name: "Pareto"),
+        // Core model: search space, configurations, objectives, constraints, scenarios, RNG.
+        .target(name: "Hyperfront", dependencies: ["Pareto", .product(name: "Yams", package: "Yams")]),
+        // Samplers: NSGA-II and its operators, random, grid.
+        .target(name: "Evolution", dependencies: ["Hyperfront", "Pareto"]),
+        // GLPK: the only module that imports it.
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .target(name: "IntegerPrograms", dependencies: ["CGLPK", "Hyperfront"]),
+        // OpenBLAS for the built-in trainer.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        .target(name: "Training", dependencies: ["COpenBLAS"]),
+        // Evaluators: benchmark problems, the built-in MLP, external commands.
+        .target(name: "Evaluators", dependencies: ["Hyperfront", "Training"]),
+        // The study file (SQLite).
+        .target(name: "Store", dependencies: ["Hyperfront", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Runs a study: sampler + repair + evaluator + store.
+        .target(name: "Runner", dependencies: ["Hyperfront", "Evolution", "IntegerPrograms", "Evaluators", "Store", "Pareto"]),
+        // Reports over the study file.
+        .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "IntegerPrograms"]),
+        .executableTarget(name: "hyperfront", dependencies: [
+            "Hyperfront", "Pareto", "Evolution", "IntegerPrograms", "Evaluators", "Store", "Runner", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ParetoTests", dependencies: ["Pareto"]),
+        .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront"]),
+        .testTarget(name: "EvolutionTests", dependencies: ["Evolution", "Hyperfront", "Pareto"]),
+        .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Store", "Hyperfront", "Evaluators", "Evolution"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Runner"]),
+        .testTarget(name: "CLITests", dependencies: ["hyperfront"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

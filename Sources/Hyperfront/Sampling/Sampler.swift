@@ -1,0 +1,42 @@
+/// A configuration a sampler wants evaluated.
+public struct Proposal: Sendable, Hashable {
+    public var configuration: Configuration
+    /// The generation it belongs to (0 = initial population; random/grid samplers use 0).
+    public var generation: Int
+    public init(configuration: Configuration, generation: Int) {
+        self.configuration = configuration
+        self.generation = generation
+    }
+}
+
+/// What a sampler learns about an evaluated proposal.
+public struct Observation: Sendable {
+    public var configuration: Configuration
+    public var generation: Int
+    /// Objective values, minimised (maximised metrics already negated). Failed trials carry
+    /// +infinity in every objective.
+    public var objectives: [Double]
+    /// Total constraint violation; 0 = feasible, +infinity = failed.
+    public var violation: Double
+    public init(configuration: Configuration, generation: Int, objectives: [Double], violation: Double) {
+        self.configuration = configuration
+        self.generation = generation
+        self.objectives = objectives
+        self.violation = violation
+    }
+}
+
+/// The ask/tell seam every search algorithm plugs into.
+///
+/// A sampler is a deterministic function of its settings, the random numbers it is handed and
+/// the observations it is told, in the order told. It proposes a *batch* (a generation for
+/// NSGA-II) and expects to be told every proposal of a batch before it proposes the next one.
+public protocol Sampler {
+    /// Proposes up to `limit` configurations. An empty answer means the sampler has nothing
+    /// more to propose (e.g. the grid is exhausted).
+    /// - Parameter isKnown: whether a configuration was already evaluated or proposed; a
+    ///   sampler should avoid proposing those again.
+    mutating func ask(limit: Int, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Proposal]
+    /// Reports the results of proposals.
+    mutating func tell(_ observations: [Observation])
+}
