@@ -12,7 +12,9 @@ public enum ScenarioLoader {
     public static let parameterKeys = ["float", "int", "choice", "fixed", "log", "step", "when"]
 
     /// Loads the scenario at `path`.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    /// - Parameter checkFiles: whether data files and directories it names must exist (off when
+    ///   a stored scenario is re-read for a report, where only its model matters).
+    public static func load(path: String, checkFiles: Bool = true) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw ScenarioError(file: path, line: 1, column: 1, field: "",
@@ -22,12 +24,12 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 1, column: 1, field: "", message: "the file is not UTF-8 text", hint: "save it as UTF-8")
         }
-        return try parse(text, path: path)
+        return try parse(text, path: path, checkFiles: checkFiles)
     }
 
     /// Parses scenario text; `path` is used for messages and to resolve relative paths.
-    public static func parse(_ text: String, path: String = "<scenario>") throws(ScenarioError) -> Scenario {
-        var reader = Reader(file: path, text: text)
+    public static func parse(_ text: String, path: String = "<scenario>", checkFiles: Bool = true) throws(ScenarioError) -> Scenario {
+        var reader = Reader(file: path, text: text, checkFiles: checkFiles)
         return try reader.scenario()
     }
 }
@@ -41,11 +43,13 @@ struct Located {
 struct Reader {
     let file: String
     let text: String
+    let checkFiles: Bool
     var directory: String { (file as NSString).deletingLastPathComponent }
 
-    init(file: String, text: String) {
+    init(file: String, text: String, checkFiles: Bool) {
         self.file = file
         self.text = text
+        self.checkFiles = checkFiles
     }
 
     // MARK: errors
@@ -320,7 +324,7 @@ struct Reader {
                 let w = try string(wn, "evaluator.workdir", example: "workdir: .")
                 let resolved = resolve(w)
                 var isDir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDir), isDir.boolValue else {
+                guard !checkFiles || (FileManager.default.fileExists(atPath: resolved, isDirectory: &isDir) && isDir.boolValue) else {
                     throw error(wn, "evaluator.workdir", "no such directory '\(w)' (looked at \(resolved))", hint: "give a directory, relative to the scenario file")
                 }
                 workdir = resolved
@@ -342,6 +346,7 @@ struct Reader {
     func existingFile(_ node: Node, _ field: String) throws(ScenarioError) -> String {
         let p = try string(node, field, example: "data/digits.csv")
         let candidates = [resolve(p), p]
+        if !checkFiles { return candidates[0] }
         for c in candidates where FileManager.default.isReadableFile(atPath: c) { return c }
         throw error(node, field, "no such file '\(p)' (looked at \(Set(candidates).sorted().joined(separator: " and ")))",
                     hint: "give a CSV path relative to the scenario file, e.g. data/digits.csv")

@@ -1,0 +1,22 @@
+import Hyperfront
+
+/// Builds the evaluator a scenario's `evaluator:` section asks for.
+public enum EvaluatorFactory {
+    public struct Made: Sendable {
+        public var evaluator: any Evaluator
+        /// Resource formulas the evaluator knows exactly (e.g. the MLP's parameter count).
+        public var resources: [ResourceFormula]
+    }
+
+    public struct EvaluatorError: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    public static func make(_ scenario: Scenario) throws(EvaluatorError) -> Made {
+        switch scenario.evaluator {
+        case .benchmark, .mlp, .command:
+            throw EvaluatorError("this evaluator is not available in this build")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Hyperfront
+
+/// JSON report, schema version 1 (stable; fields are only ever added):
+///
+/// ```
+/// { "schema": 1, "study": name, "seed": n,
+///   "objectives": [{"metric": m, "goal": "minimize"|"maximize"}],
+///   "constraints": [{"metric": m, "max"|"min": bound}],
+///   "summary": {"trials": n, "complete": n, "failed": n, "infeasible": n, "running": n,
+///               "front_size": n, "hypervolume": x|null, "reference_point": [...]|null},
+///   "empty_front_reason": text|null,
+///   "trials": [{"trial": n, "generation": g, "state": s, "on_front": bool,
+///               "params": {name: value}, "metrics": {name: value}, "violation": x|null,
+///               "failure": text|null}] }
+/// ```
+/// `trials` holds the front (sorted by the first objective), or every trial with `--all`.
+/// Hypervolume is computed on minimised objectives (maximised ones negated).
+public enum JSONFormat {
+    public static func render(_ report: StudyReport, all: Bool) -> String {
+        let sc = report.scenario
+        var o = "{\n  \"schema\": 1,\n  \"study\": \(jsonQuote(report.info.name)),\n  \"seed\": \(report.info.seed),\n"
+        o += "  \"objectives\": [" + sc.objectives.map { "{\"metric\": \(jsonQuote($0.metric)), \"goal\": \"\($0.goal.rawValue)\"}" }.joined(separator: ", ") + "],\n"
+        o += "  \"constraints\": [" + sc.constraints.map { "{\"metric\": \(jsonQuote($0.metric)), \"\($0.kind.rawValue)\": \(num($0.bound))}" }.joined(separator: ", ") + "],\n"
+        let hv = report.hypervolume
+        o += "  \"summary\": {\"trials\": \(report.trials.count), \"complete\": \(report.trials.count - report.failed.count - report.running.count), "
+        o += "\"failed\": \(report.failed.count), \"infeasible\": \(report.infeasible.count), \"running\": \(report.running.count), "
+        o += "\"front_size\": \(report.front.count), \"hypervolume\": \(hv.map { num($0.value) } ?? "null"), "
+        o += "\"reference_point\": \(hv.map { "[" + $0.reference.map(num).joined(separator: ", ") + "]" } ?? "null")},\n"
+        o += "  \"empty_front_reason\": \(report.emptyFrontExplanation.map(jsonQuote) ?? "null"),\n"
+        let onFront = Set(report.front)
+        let rows = all ? Array(report.trials.indices) : report.front
+        o += "  \"trials\": [\n"
+        o += rows.map { i -> String in
+            let t = report.trials[i]
+            var metrics: [String] = []
+            for (k, name) in report.metricNames.enumerated() where k < t.metrics.count && !t.metrics[k].isNaN {
+                metrics.append("\(jsonQuote(name)): \(num(t.metrics[k]))")
+            }
+            return "    {\"trial\": \(t.number), \"generation\": \(t.generation), \"state\": \"\(t.state.rawValue)\", \"on_front\": \(onFront.contains(i)), "
+                + "\"params\": \(sc.space.json(t.configuration)), \"metrics\": {\(metrics.joined(separator: ", "))}, "
+                + "\"violation\": \(t.violation.isFinite ? num(t.violation) : "null"), \"failure\": \(t.failure.map(jsonQuote) ?? "null")}"
+        }.joined(separator: ",\n")
+        o += "\n  ]\n}\n"
+        return o
+    }
+
+    static func num(_ v: Double) -> String { v.isFinite ? formatNumber(v) : "null" }
+}

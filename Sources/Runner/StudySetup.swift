@@ -1,0 +1,61 @@
+import Foundation
+import Evaluators
+import Evolution
+import Hyperfront
+import Store
+
+/// Turns a scenario into the parts of a run: the evaluator, the sampler and the budget repair.
+public struct StudySetup {
+    /// The scenario with everything the evaluator adds (e.g. the built-in MLP's exact resource
+    /// formulas for params, memory_bytes and flops).
+    public var scenario: Scenario
+    public var evaluator: any Evaluator
+    public var sampler: any Sampler
+    public var repair: (any ProposalRepair)?
+
+    /// A problem found before any trial runs.
+    public struct SetupError: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    public static func make(_ scenario: Scenario) throws(SetupError) -> StudySetup {
+        var scenario = scenario
+        let made: EvaluatorFactory.Made
+        do { made = try EvaluatorFactory.make(scenario) } catch { throw SetupError(error.description) }
+        for r in made.resources where !scenario.resources.contains(where: { $0.metric == r.metric }) {
+            scenario.resources.append(r)
+        }
+        let sampler: any Sampler
+        do { sampler = try SamplerFactory.make(scenario.search, space: scenario.space) } catch { throw SetupError(error.description) }
+        return StudySetup(scenario: scenario, evaluator: made.evaluator, sampler: sampler, repair: nil)
+    }
+
+    /// What the study file records about a scenario.
+    public static func info(_ scenario: Scenario) -> StudyInfo {
+        StudyInfo(name: scenario.name, scenario: scenario.source, scenarioPath: scenario.path, seed: scenario.search.seed,
+                  trials: scenario.search.trials, parameterNames: scenario.space.names, metricNames: scenario.metricNames,
+                  createdAt: Date().timeIntervalSince1970)
+    }
+
+    /// Why a study made from `stored` cannot be continued with `scenario`; nil when it can.
+    public static func difference(stored: StudyInfo, scenario: Scenario) -> String? {
+        if stored.seed != scenario.search.seed {
+            return "the study was made with seed \(stored.seed), not \(scenario.search.seed) (drop --seed, or give --seed \(stored.seed))"
+        }
+        if stored.parameterNames != scenario.space.names {
+            return "the search space differs (study: \(stored.parameterNames.joined(separator: ", ")); scenario: \(scenario.space.names.joined(separator: ", ")))"
+        }
+        if stored.metricNames != scenario.metricNames {
+            return "the metrics differ (study: \(stored.metricNames.joined(separator: ", ")); scenario: \(scenario.metricNames.joined(separator: ", ")))"
+        }
+        if stored.scenario != scenario.source {
+            let a = stored.scenario.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = scenario.source.split(separator: "\n", omittingEmptySubsequences: false)
+            let n = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            let was = n < a.count ? String(a[n]) : "(end of file)", now = n < b.count ? String(b[n]) : "(end of file)"
+            return "the scenario file changed since the study was made; first difference at line \(n + 1): study has '\(was)', the file now has '\(now)'"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+
+/// Terminal output helpers: errors to stderr with exit codes, a live status line.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Prints `message` as an error and exits with code 2 (bad input).
+    static func badInput(_ message: String) -> ExitCode {
+        error(message)
+        return ExitCode(2)
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    static func write(_ text: String, to output: String?) throws {
+        if let output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
+            catch { throw badInput("cannot write \(output): \(error.localizedDescription)") }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Set by SIGINT/SIGTERM: the run stops after the trials in flight and keeps the study consistent.
+let interruptRequested = Atomic<Int>(0)
+
+func installInterruptHandler() {
+    let handler: @convention(c) (Int32) -> Void = { _ in
+        let previous = interruptRequested.add(1, ordering: .relaxed).oldValue
+        if previous >= 1 {
+            // Second Ctrl-C: leave at once (finished trials are already committed).
+            _exit(130)
+        }
+    }
+    signal(SIGINT, handler)
+    signal(SIGTERM, handler)
+}
+
+/// "1:02:03", "4:05", "0:07".
+func formatDuration(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0 else { return "?" }
+    let s = Int(seconds.rounded())
+    let h = s / 3600, m = (s % 3600) / 60, r = s % 60
+    return h > 0 ? String(format: "%d:%02d:%02d", h, m, r) : String(format: "%d:%02d", m, r)
+}
