@@ -26,8 +26,7 @@ public final class StudyRunner {
     /// How often finished trials are committed when trials finish quickly (seconds).
     public var commitInterval = 0.25
 
-    private let metricNames: [String]
-    private let metricIndex: [String: Int]
+    private let execution: TrialExecution
 
     public init(scenario: Scenario, store: StudyStore, evaluator: any Evaluator, sampler: any Sampler,
                 repair: (any ProposalRepair)?, trials: Int, seed: UInt64, workers: Int) {
@@ -39,10 +38,7 @@ public final class StudyRunner {
         self.trials = trials
         self.seed = seed
         self.workers = max(1, workers)
-        self.metricNames = scenario.metricNames
-        var idx: [String: Int] = [:]
-        for (i, m) in metricNames.enumerated() { idx[m] = i }
-        self.metricIndex = idx
+        self.execution = TrialExecution(evaluator: evaluator, scenario: scenario, seed: seed)
     }
 
     /// Progress of a run, reported after every finished trial.
@@ -88,7 +84,6 @@ public final class StudyRunner {
         } catch { throw .store(error) }
 
         var rng = RandomSource(seed: seed)
-        let seeds = RandomSource(seed: seed ^ 0x5EED_5EED_5EED_5EED)
         var known = Set<Configuration>()
         var observed: [Configuration: Observation] = [:]
         var number = 0
@@ -139,12 +134,11 @@ public final class StudyRunner {
                 }
             }
 
-            let started = Date().timeIntervalSince1970
             if workers == 1 || toRun.count <= 1 {
                 for k in toRun {
                     if shouldStop() { break }
                     let job = jobs[k]
-                    let (trial, lines) = evaluate(proposals[job.index], number: job.number, seeds: seeds)
+                    let (trial, lines) = execution.run(proposals[job.index], number: job.number)
                     results[k] = trial
                     pending.append(trial)
                     if !lines.isEmpty { pendingIntermediate[trial.number] = lines }
@@ -156,14 +150,12 @@ public final class StudyRunner {
             } else {
                 let queue = WorkQueue(count: toRun.count)
                 let box = ResultBox(count: toRun.count)
-                let evaluator = self.evaluator, space = scenario.space
+                let execution = self.execution
                 let props = toRun.map { proposals[jobs[$0].index] }, numbers = toRun.map { jobs[$0].number }
-                let metricIndex = self.metricIndex, metricNames = self.metricNames, scenario = self.scenario
                 for _ in 0..<min(workers, toRun.count) {
                     let thread = Thread {
                         while let i = queue.take(), !shouldStop() {
-                            let r = StudyRunner.evaluate(props[i], number: numbers[i], seeds: seeds, evaluator: evaluator, space: space,
-                                                         scenario: scenario, metricNames: metricNames, metricIndex: metricIndex)
+                            let r = execution.run(props[i], number: numbers[i])
                             box.put(i, r)
                         }
                         box.workerDone()
@@ -185,7 +177,6 @@ public final class StudyRunner {
                     if Date().timeIntervalSince1970 - lastCommit > commitInterval { try flush() }
                 }
             }
-            _ = started
             if results.contains(where: { $0 == nil }) {
                 // Stopped in the middle of a batch: keep what finished; the rest runs on resume.
                 try flush()
@@ -199,7 +190,7 @@ public final class StudyRunner {
             var resultByConfig: [Configuration: Observation] = [:]
             for (k, job) in jobs.enumerated() {
                 let t = results[k]!
-                let o = observation(t)
+                let o = execution.observation(t)
                 resultByConfig[proposals[job.index].configuration] = o
                 observed[t.configuration] = o
             }
@@ -216,50 +207,6 @@ public final class StudyRunner {
         return Summary(finished: finished, failed: failed, reused: reused, stoppedEarly: stoppedEarly)
     }
 
-    private func observation(_ t: Trial) -> Observation {
-        if t.state != .complete {
-            return Observation(configuration: t.configuration, generation: t.generation,
-                               objectives: [Double](repeating: .infinity, count: scenario.objectives.count), violation: .infinity)
-        }
-        return Observation(configuration: t.configuration, generation: t.generation,
-                           objectives: scenario.objectiveVector(metrics: t.metrics), violation: t.violation)
-    }
-
-    private func evaluate(_ p: Proposal, number: Int, seeds: RandomSource) -> (Trial, [String]) {
-        StudyRunner.evaluate(p, number: number, seeds: seeds, evaluator: evaluator, space: scenario.space,
-                             scenario: scenario, metricNames: metricNames, metricIndex: metricIndex)
-    }
-
-    static func evaluate(_ p: Proposal, number: Int, seeds: RandomSource, evaluator: any Evaluator, space: SearchSpace,
-                         scenario: Scenario, metricNames: [String], metricIndex: [String: Int]) -> (Trial, [String]) {
-        var trialSeeds = seeds.derived(UInt64(number))
-        let request = TrialRequest(number: number, seed: trialSeeds.next(), configuration: p.configuration, space: space)
-        let start = Date().timeIntervalSince1970
-        var outcome = evaluator.evaluate(request)
-        let end = Date().timeIntervalSince1970
-        var metrics = [Double](repeating: .nan, count: metricNames.count)
-        if outcome.state == .complete {
-            for (name, v) in outcome.metrics { if let i = metricIndex[name] { metrics[i] = v } }
-            for r in scenario.resources where metrics[metricIndex[r.metric]!].isNaN {
-                metrics[metricIndex[r.metric]!] = r.value(p.configuration, in: space)
-            }
-            let needed = scenario.objectives.map(\.metric) + scenario.constraints.map(\.metric)
-            let missing = needed.filter { m in metricIndex[m].map { metrics[$0].isNaN } ?? true }
-            if !missing.isEmpty {
-                outcome = .failed("the evaluator did not report \(missing.joined(separator: ", "))", intermediate: outcome.intermediate)
-            } else if let bad = needed.first(where: { m in !metrics[metricIndex[m]!].isFinite }) {
-                outcome = .failed("the evaluator reported a non-finite value for \(bad)", intermediate: outcome.intermediate)
-            }
-        }
-        let violation = outcome.state == .complete ? scenario.violation(metrics: metrics) : .infinity
-        let trial = Trial(number: number, generation: p.generation, configuration: p.configuration, state: outcome.state,
-                          metrics: outcome.state == .complete ? metrics : [Double](repeating: .nan, count: metricNames.count),
-                          violation: violation, startedAt: start, finishedAt: end, failure: outcome.failure)
-        let lines = outcome.intermediate.map { dict in
-            "{" + dict.keys.sorted().map { "\(jsonQuote($0)): \(dict[$0]!.isFinite ? formatNumber(dict[$0]!) : "null")" }.joined(separator: ", ") + "}"
-        }
-        return (trial, lines)
-    }
 }
 
 /// Hands out job indices to worker threads.

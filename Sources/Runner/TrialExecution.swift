@@ -1,0 +1,86 @@
+import Foundation
+import Hyperfront
+
+/// Evaluates one proposal and turns the evaluator's outcome into a stored `Trial`: metrics in
+/// the study's order, resource formulas filled in, missing or non-finite required metrics
+/// turned into a failure, constraint violation computed. Safe to use from several threads.
+struct TrialExecution: Sendable {
+    let evaluator: any Evaluator
+    let scenario: Scenario
+    let seeds: RandomSource
+    let metricNames: [String]
+    private let metricIndex: [String: Int]
+    /// (metric slot, goal) per objective.
+    private let objectiveSlots: [(Int, Goal)]
+    /// (metric slot, constraint) per constraint.
+    private let constraintSlots: [(Int, OutcomeConstraint)]
+    /// (metric slot, formula) per resource.
+    private let resourceSlots: [(Int, ResourceFormula)]
+    /// Slots an evaluation must fill with finite values.
+    private let requiredSlots: [Int]
+
+    init(evaluator: any Evaluator, scenario: Scenario, seed: UInt64) {
+        self.evaluator = evaluator
+        self.scenario = scenario
+        self.seeds = RandomSource(seed: seed ^ 0x5EED_5EED_5EED_5EED)
+        let names = scenario.metricNames
+        self.metricNames = names
+        var idx: [String: Int] = [:]
+        for (i, m) in names.enumerated() { idx[m] = i }
+        self.metricIndex = idx
+        objectiveSlots = scenario.objectives.map { (idx[$0.metric]!, $0.goal) }
+        constraintSlots = scenario.constraints.map { (idx[$0.metric]!, $0) }
+        resourceSlots = scenario.resources.map { (idx[$0.metric]!, $0) }
+        var required: [Int] = []
+        for s in objectiveSlots.map(\.0) + constraintSlots.map(\.0) where !required.contains(s) { required.append(s) }
+        requiredSlots = required
+    }
+
+    /// The evaluator's seed for trial `number` (independent of the order trials run in).
+    func seed(for number: Int) -> UInt64 {
+        var s = seeds.derived(UInt64(number))
+        return s.next()
+    }
+
+    /// Runs the evaluator on `proposal` as trial `number`; returns the trial and its
+    /// intermediate reports as JSON lines.
+    func run(_ proposal: Proposal, number: Int) -> (Trial, [String]) {
+        let request = TrialRequest(number: number, seed: seed(for: number), configuration: proposal.configuration, space: scenario.space)
+        let start = Date().timeIntervalSince1970
+        var outcome = evaluator.evaluate(request)
+        let end = Date().timeIntervalSince1970
+        var metrics = [Double](repeating: .nan, count: metricNames.count)
+        if outcome.state == .complete {
+            for (name, v) in outcome.metrics { if let i = metricIndex[name] { metrics[i] = v } }
+            for (slot, formula) in resourceSlots where metrics[slot].isNaN {
+                metrics[slot] = formula.value(proposal.configuration, in: scenario.space)
+            }
+            if requiredSlots.contains(where: { metrics[$0].isNaN }) {
+                let all = requiredSlots.filter { metrics[$0].isNaN }.map { metricNames[$0] }
+                outcome = .failed("the evaluator did not report \(all.joined(separator: ", "))", intermediate: outcome.intermediate)
+            } else if let bad = requiredSlots.first(where: { !metrics[$0].isFinite }) {
+                outcome = .failed("the evaluator reported a non-finite value for \(metricNames[bad])", intermediate: outcome.intermediate)
+            }
+        }
+        let complete = outcome.state == .complete
+        var violation = 0.0
+        if complete { for (slot, c) in constraintSlots { violation += c.violation(metrics[slot]) } } else { violation = .infinity }
+        let trial = Trial(number: number, generation: proposal.generation, configuration: proposal.configuration, state: outcome.state,
+                          metrics: complete ? metrics : [Double](repeating: .nan, count: metricNames.count),
+                          violation: violation, startedAt: start, finishedAt: end, failure: outcome.failure)
+        let lines = outcome.intermediate.map { dict in
+            "{" + dict.keys.sorted().map { "\(jsonQuote($0)): \(dict[$0]!.isFinite ? formatNumber(dict[$0]!) : "null")" }.joined(separator: ", ") + "}"
+        }
+        return (trial, lines)
+    }
+
+    /// What the sampler learns from a stored trial.
+    func observation(_ t: Trial) -> Observation {
+        guard t.state == .complete else {
+            return Observation(configuration: t.configuration, generation: t.generation,
+                               objectives: [Double](repeating: .infinity, count: objectiveSlots.count), violation: .infinity)
+        }
+        let objectives = objectiveSlots.map { slot, goal in goal == .minimize ? t.metrics[slot] : -t.metrics[slot] }
+        return Observation(configuration: t.configuration, generation: t.generation, objectives: objectives, violation: t.violation)
+    }
+}
