@@ -1,0 +1,172 @@
+import Hyperfront
+import Pareto
+
+/// NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002, "A fast and elitist multiobjective genetic
+/// algorithm: NSGA-II", IEEE Transactions on Evolutionary Computation 6(2), 182–197) for mixed
+/// hyperparameter spaces, behind the ask/tell `Sampler` seam.
+///
+/// The first `ask` returns the initial population (generation 0, uniform samples of the space);
+/// every later `ask` returns children of the next generation — up to `limit` at a time, the
+/// rest of the same generation on the following asks. A new generation is bred once every
+/// proposal of the previous one has been told: the told children join the parents, (μ+λ)
+/// survival by constrained rank and crowding keeps `populationSize` of them, binary tournaments
+/// pick parents, and `Reproduction` varies them. A child that repeats a configuration already
+/// proposed (by this sampler or, per `isKnown`, by anyone) is mutated again; a configuration is
+/// only ever proposed twice when nothing new is left — then the batch is simply smaller, and an
+/// empty answer means the space is exhausted.
+///
+/// Deterministic: the proposals are a function of the settings, the generator handed in and the
+/// observations told (matched to proposals by configuration, so the order of `tell` calls within
+/// a generation does not matter).
+public struct NSGA2Sampler: Sampler {
+    public let space: SearchSpace
+    public let populationSize: Int
+    public let reproduction: Reproduction
+    public let survival: RankAndCrowdingSurvival
+    public let selection: BinaryTournament
+    /// How often a duplicate child is mutated again before other means are tried.
+    public var revariationAttempts = 16
+
+    /// The current parents (after survival), with rank and crowding distance.
+    public private(set) var population = Population()
+    /// The generation being proposed or evaluated (0 = the initial population).
+    public private(set) var generation = 0
+    /// Proposals handed out and not yet told.
+    public var outstanding: Int { slots.count }
+    /// `true` once nothing new can be proposed.
+    public private(set) var isExhausted = false
+
+    /// Children of the current generation not yet handed out, in order.
+    var pending: [Configuration] = []
+    var pendingStart = 0
+    /// Whether the current generation's batch has been created.
+    var batchOpen = false
+    /// Outstanding proposals → their index among the current generation's children.
+    var slots: [Configuration: Int] = [:]
+    /// Told children of the current generation, by index (nil: not told yet).
+    var told: [(objectives: [Double], violation: Double)?] = []
+    var batch: [Configuration] = []
+    /// Observations that matched no proposal (joined to the current generation's pool).
+    var extra = Population()
+    /// Every configuration this sampler has proposed.
+    var proposed: Set<Configuration> = []
+    // Reused buffers.
+    var parents: [Int] = []
+    var genesA: [Double] = []
+    var genesB: [Double] = []
+
+    /// - Parameters:
+    ///   - space: the search space.
+    ///   - settings: population size, SBX and polynomial-mutation settings.
+    public init(space: SearchSpace, settings: SearchSettings) {
+        precondition(settings.population >= 2, "NSGA-II needs a population of at least 2")
+        self.space = space
+        self.populationSize = settings.population
+        self.reproduction = Reproduction(space: space, settings: settings)
+        self.survival = RankAndCrowdingSurvival(size: settings.population)
+        self.selection = BinaryTournament()
+    }
+
+    public mutating func ask(limit: Int, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Proposal] {
+        guard limit > 0, !isExhausted else { return [] }
+        if !batchOpen {
+            guard slots.isEmpty else { return [] }
+            batch = generation == 0 && population.isEmpty ? initialBatch(isKnown: isKnown, using: &rng)
+                                                          : breed(isKnown: isKnown, using: &rng)
+            if batch.isEmpty { isExhausted = true; return [] }
+            pending = batch
+            pendingStart = 0
+            told = Array(repeating: nil, count: batch.count)
+            batchOpen = true
+        }
+        let end = Swift.min(pending.count, pendingStart + limit)
+        var out: [Proposal] = []
+        out.reserveCapacity(end - pendingStart)
+        for k in pendingStart..<end {
+            slots[pending[k]] = k
+            out.append(Proposal(configuration: pending[k], generation: generation))
+        }
+        pendingStart = end
+        return out
+    }
+
+    public mutating func tell(_ observations: [Observation]) {
+        for o in observations {
+            if let k = slots.removeValue(forKey: o.configuration) {
+                told[k] = (o.objectives, o.violation)
+            } else {
+                extra.append(o.configuration, objectives: o.objectives, violation: o.violation, generation: o.generation)
+            }
+        }
+        if batchOpen && slots.isEmpty && pendingStart == pending.count { closeGeneration() }
+    }
+
+    /// Merges the told children into the population and runs survival.
+    mutating func closeGeneration() {
+        var children = extra
+        for (k, c) in batch.enumerated() {
+            if let t = told[k] { children.append(c, objectives: t.objectives, violation: t.violation, generation: generation) }
+        }
+        var merged = population + children
+        if !merged.isEmpty {
+            let s = survival.select(merged.points, violations: merged.violations)
+            merged = merged.subset(s.indices)
+            merged.ranks = s.ranks
+            merged.crowding = s.crowding
+        }
+        population = merged
+        extra = Population()
+        batch = []
+        pending = []
+        pendingStart = 0
+        told = []
+        batchOpen = false
+        generation += 1
+    }
+
+    /// Generation 0: `populationSize` distinct uniform samples.
+    mutating func initialBatch(isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Configuration] {
+        var out: [Configuration] = []
+        out.reserveCapacity(populationSize)
+        for _ in 0..<populationSize {
+            var c = space.sample(using: &rng)
+            if isNew(c, isKnown) || replaceDuplicate(&c, genes: nil, isKnown: isKnown, using: &rng) {
+                proposed.insert(c)
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// One generation of children: tournaments, crossover of pairs, mutation, duplicate removal.
+    mutating func breed(isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Configuration] {
+        guard !population.isEmpty else { return initialBatch(isKnown: isKnown, using: &rng) }
+        let n = populationSize
+        parents.removeAll(keepingCapacity: true)
+        selection.select(count: n + (n & 1), ranks: population.ranks, crowding: population.crowding, into: &parents, using: &rng)
+        var out: [Configuration] = []
+        out.reserveCapacity(n)
+        var k = 0
+        while k + 1 < parents.count {
+            reproduction.encode(population.configurations[parents[k]], into: &genesA)
+            reproduction.encode(population.configurations[parents[k + 1]], into: &genesB)
+            reproduction.cross(&genesA, &genesB, using: &rng)
+            reproduction.mutate(&genesA, using: &rng)
+            reproduction.mutate(&genesB, using: &rng)
+            for pass in 0..<2 where out.count < n {
+                var c = reproduction.decode(pass == 0 ? genesA : genesB, using: &rng)
+                if isNew(c, isKnown) || replaceDuplicate(&c, genes: pass == 0 ? genesA : genesB, isKnown: isKnown, using: &rng) {
+                    proposed.insert(c)
+                    out.append(c)
+                }
+            }
+            k += 2
+        }
+        return out
+    }
+
+    @inline(__always)
+    func isNew(_ c: Configuration, _ isKnown: (Configuration) -> Bool) -> Bool {
+        !proposed.contains(c) && !isKnown(c)
+    }
+}

@@ -1,0 +1,64 @@
+import Pareto
+
+/// (μ + λ) elitist survival of NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002, "A fast and
+/// elitist multiobjective genetic algorithm: NSGA-II", IEEE TEC 6(2)): the merged parents and
+/// children are sorted into fronts by constrained non-dominated rank (Deb's feasibility rules);
+/// whole fronts survive while they fit, and the front that does not fit is cut by decreasing
+/// crowding distance (ties: earlier index first).
+public struct RankAndCrowdingSurvival: Sendable, Hashable {
+    /// Number of survivors (μ).
+    public let size: Int
+
+    /// - Precondition: `size >= 1`.
+    public init(size: Int) {
+        precondition(size >= 1, "survival size must be at least 1")
+        self.size = size
+    }
+
+    /// The survivors of a merged population, with the rank and crowding distance the selection
+    /// uses (crowding measured within each point's whole front).
+    public struct Survivors: Sendable, Equatable {
+        /// Indices into the merged population, best front first.
+        public var indices: [Int]
+        /// 0-based constrained front rank of each survivor.
+        public var ranks: [Int]
+        /// Crowding distance of each survivor (+infinity at a front's extremes).
+        public var crowding: [Double]
+    }
+
+    /// Picks `min(size, points.count)` survivors.
+    /// - Parameters:
+    ///   - points: minimised objective values of the merged population.
+    ///   - violations: total constraint violation per point (0 = feasible).
+    /// - Complexity: one constrained non-dominated sort plus O(M N log N) for the crowding.
+    public func select(_ points: PointSet, violations: [Double]) -> Survivors {
+        let ranks = NondominatedSorting.ranks(points, violations: violations)
+        let fronts = NondominatedSorting.fronts(fromRanks: ranks)
+        var out = Survivors(indices: [], ranks: [], crowding: [])
+        out.indices.reserveCapacity(size)
+        out.ranks.reserveCapacity(size)
+        out.crowding.reserveCapacity(size)
+        for (r, front) in fronts.enumerated() where out.indices.count < size {
+            let crowd = Self.crowding(points, front: front)
+            let room = size - out.indices.count
+            if front.count <= room {
+                out.indices += front
+                out.ranks += repeatElement(r, count: front.count)
+                out.crowding += crowd
+            } else {
+                let order = front.indices.sorted { crowd[$0] > crowd[$1] || (crowd[$0] == crowd[$1] && $0 < $1) }
+                for k in order.prefix(room) {
+                    out.indices.append(front[k])
+                    out.ranks.append(r)
+                    out.crowding.append(crowd[k])
+                }
+            }
+        }
+        return out
+    }
+
+    /// Crowding distances of one front; points with non-finite objectives (failed trials) get 0.
+    static func crowding(_ points: PointSet, front: [Int]) -> [Double] {
+        CrowdingDistance.distances(points, front: front).map { $0.isNaN ? 0 : $0 }
+    }
+}
