@@ -14,7 +14,7 @@ public enum SamplerFactory {
             do { return try GridSampler(space: space, points: settings.gridPoints, budget: settings.trials) }
             catch { throw SamplerError(description: "search.algorithm grid: \(error.description)") }
         case .nsga2:
-            throw SamplerError(description: "search.algorithm nsga2 is not available in this build")
+            return NSGA2Sampler(space: space, settings: settings)
         }
     }
 }
