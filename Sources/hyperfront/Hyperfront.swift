@@ -11,7 +11,7 @@ struct HyperfrontCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, ReportCommand.self,
+            RunCommand.self, ReportCommand.self, StatusCommand.self, CompareCommand.self, SizeCommand.self,
             HypervolumeCommand.self, NondominatedCommand.self,
         ]
     )
