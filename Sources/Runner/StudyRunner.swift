@@ -84,8 +84,8 @@ public final class StudyRunner {
         } catch { throw .store(error) }
 
         var rng = RandomSource(seed: seed)
-        var known = Set<Configuration>()
-        var observed: [Configuration: Observation] = [:]
+        var known = Set<Configuration>(minimumCapacity: trials)
+        var observed = [Configuration: Observation](minimumCapacity: trials)
         var number = 0
         var finished = 0, failed = 0, reused = 0
         var idleBatches = 0
