@@ -25,7 +25,8 @@ extension Dataset {
                              features expected: [String]? = nil, classes known: [String]? = nil) throws(DataError) -> Dataset {
         var lines: [(number: Int, text: Substring)] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on either form of line end.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var line = raw
             if line.last == "\r" { line = line.dropLast() }
