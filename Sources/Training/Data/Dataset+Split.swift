@@ -1,6 +1,6 @@
 extension Dataset {
     /// A stratified train/validation split: every class contributes the same fraction of its
-    /// rows to the validation set (rounded so the total is `round(rows · fraction)`, each class
+    /// rows to the validation set (rounded so the total is ⌈rows · fraction⌉ as in scikit-learn, each class
     /// keeping at least one training row), rows drawn at random with `rng`.
     ///
     /// - Throws: `DataError.tooFewRows` when the validation or training part would have fewer
@@ -13,7 +13,7 @@ extension Dataset {
                             hint: "write e.g. validation_fraction: 0.2")
         }
         let k = classCount
-        let total = Int((Double(rows) * validationFraction).rounded())
+        let total = Int((Double(rows) * validationFraction - 1e-9).rounded(.up))
         if total < k || rows - total < k {
             throw DataError(.tooFewRows, file: source, line: rows + 1,
                             message: "\(rows) rows are too few for \(k) classes: a \(Int((validationFraction * 100).rounded()))% validation split gives \(total) validation and \(rows - total) training rows, and each part needs at least one row per class",
