@@ -151,6 +151,24 @@ struct MLPEvaluatorTests {
         }
     }
 
+    /// Workers call one evaluator from several threads at once (BLAS included): the results
+    /// equal those of the same requests run one after another.
+    @Test func concurrentEvaluationsMatchSequentialOnes() throws {
+        let space = SearchSpace(parameters: [Parameter(name: "units", domain: .ordinal([8, 16])), Parameter(name: "epochs", domain: .fixed(.int(3))),
+                                             Parameter(name: "dropout", domain: .float(lower: 0, upper: 0.3, log: false, step: nil))])
+        let evaluator = try MLPEvaluator(spec: MLPSpec(dataset: Self.blobFile(rows: 90)), space: space)
+        var rng = RandomSource(seed: 8)
+        let requests = (0..<6).map { TrialRequest(number: $0, seed: UInt64($0), configuration: space.sample(using: &rng), space: space) }
+        let sequential = requests.map { evaluator.evaluate($0).metrics["val_loss"]! }
+        final class Box: @unchecked Sendable { var values = [Double](repeating: .nan, count: 6); let lock = NSLock() }
+        let box = Box()
+        DispatchQueue.concurrentPerform(iterations: 6) { i in
+            let v = evaluator.evaluate(requests[i]).metrics["val_loss"]!
+            box.lock.lock(); box.values[i] = v; box.lock.unlock()
+        }
+        #expect(box.values == sequential)
+    }
+
     @Test func defaultsAndParameterMapping() throws {
         let space = SearchSpace(parameters: [Parameter(name: "units_1", domain: .ordinal([4])), Parameter(name: "units_2", domain: .ordinal([3]))])
         let evaluator = try MLPEvaluator(spec: MLPSpec(dataset: Self.blobFile()), space: space)
