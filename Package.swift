@@ -29,6 +29,8 @@ let package = Package(
         // OpenBLAS for the built-in trainer.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         .target(name: "Training", dependencies: ["COpenBLAS"]),
+        // Times the trainer on the scikit-learn comparison setting (scripts/bench-mlp.sh).
+        .executableTarget(name: "mlp-bench", dependencies: ["Training"], path: "Sources/MLPBench"),
         // Evaluators: benchmark problems, the built-in MLP, external commands.
         .target(name: "Evaluators", dependencies: ["Hyperfront", "Training"]),
         // The study file (SQLite).
