@@ -104,15 +104,21 @@ public final class StudyRunner {
             if shouldStop() { stoppedEarly = "stopped"; break }
             var proposals = sampler.ask(limit: trials - number, isKnown: { observed[$0] != nil }, using: &rng)
             if proposals.isEmpty { stoppedEarly = "the sampler has nothing more to propose (the search space is exhausted)"; break }
+            // What the sampler proposed, before seeds and repair changed it.
+            let asProposed = proposals.map(\.configuration)
             if let repair {
-                var repaired = Set<Configuration>()
-                for i in proposals.indices {
-                    do {
+                do {
+                    if number == 0 {
+                        let seeds = try repair.initialConfigurations(using: &rng)
+                        for (i, c) in seeds.prefix(proposals.count).enumerated() { proposals[i].configuration = c }
+                    }
+                    var repaired = Set<Configuration>()
+                    for i in proposals.indices {
                         proposals[i].configuration = try repair.repair(proposals[i].configuration,
                                                                        isKnown: { observed[$0] != nil || repaired.contains($0) }, using: &rng)
-                    } catch { throw .repair("\(error)") }
-                    repaired.insert(proposals[i].configuration)
-                }
+                        repaired.insert(proposals[i].configuration)
+                    }
+                } catch { throw .repair("\(error)") }
             }
             // Assign trial numbers to new configurations. `source[i]` is the job that answers
             // proposal i; -1 when an earlier trial already did (a repeat is never run again).
@@ -199,6 +205,7 @@ public final class StudyRunner {
             for (i, p) in proposals.enumerated() {
                 if var o = source[i] >= 0 ? fresh[source[i]] : observed[p.configuration] {
                     o.generation = p.generation
+                    o.proposed = asProposed[i] == p.configuration ? nil : asProposed[i]
                     observations.append(o)
                 }
             }

@@ -2,6 +2,7 @@ import Foundation
 import Evaluators
 import Evolution
 import Hyperfront
+import IntegerPrograms
 import Store
 
 /// Turns a scenario into the parts of a run: the evaluator, the sampler and the budget repair.
@@ -28,7 +29,18 @@ public struct StudySetup {
         }
         let sampler: any Sampler
         do { sampler = try SamplerFactory.make(scenario.search, space: scenario.space) } catch { throw SetupError(error.description) }
-        return StudySetup(scenario: scenario, evaluator: made.evaluator, sampler: sampler, repair: nil)
+        // Budgets known before a trial runs: checked now, kept by repair on every proposal.
+        let budget: BudgetModel
+        do {
+            budget = try BudgetModel(space: scenario.space, resources: scenario.resources, constraints: scenario.constraints)
+            try budget.checkSatisfiable()
+        } catch { throw SetupError(scenarioLocation(scenario) + error.description) }
+        return StudySetup(scenario: scenario, evaluator: made.evaluator, sampler: sampler,
+                          repair: budget.isActive ? BudgetRepair(model: budget) : nil)
+    }
+
+    static func scenarioLocation(_ scenario: Scenario) -> String {
+        scenario.path.isEmpty ? "" : "\(scenario.path): "
     }
 
     /// What the study file records about a scenario.

@@ -95,8 +95,10 @@ public struct NSGA2Sampler: Sampler {
 
     public mutating func tell(_ observations: [Observation]) {
         for o in observations {
-            if let k = outstandingIndex(of: o.configuration) {
+            if let k = outstandingIndex(of: o.proposed ?? o.configuration) {
                 told[k] = (o.objectives, o.violation)
+                // A repaired child enters the population as evaluated (Lamarckian repair).
+                if o.proposed != nil { batch[k] = o.configuration }
                 toldCount += 1
                 tellHint = k + 1
             } else {

@@ -5,4 +5,8 @@ public protocol ProposalRepair: Sendable {
     /// The admissible configuration closest to `configuration`; avoids configurations for
     /// which `isKnown` is true where it can.
     func repair(_ configuration: Configuration, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) throws -> Configuration
+
+    /// Configurations that belong in the first batch (e.g. the extreme configurations that
+    /// fit every budget); the runner puts them in place of the first proposals.
+    func initialConfigurations(using rng: inout RandomSource) throws -> [Configuration]
 }

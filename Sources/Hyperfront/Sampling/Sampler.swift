@@ -11,15 +11,20 @@ public struct Proposal: Sendable, Hashable {
 
 /// What a sampler learns about an evaluated proposal.
 public struct Observation: Sendable {
+    /// The configuration evaluated.
     public var configuration: Configuration
+    /// The configuration as the sampler proposed it, when it was changed before evaluation
+    /// (repaired to fit a budget, or replaced by a seed); nil when it was evaluated as proposed.
+    public var proposed: Configuration?
     public var generation: Int
     /// Objective values, minimised (maximised metrics already negated). Failed trials carry
     /// +infinity in every objective.
     public var objectives: [Double]
     /// Total constraint violation; 0 = feasible, +infinity = failed.
     public var violation: Double
-    public init(configuration: Configuration, generation: Int, objectives: [Double], violation: Double) {
+    public init(configuration: Configuration, generation: Int, objectives: [Double], violation: Double, proposed: Configuration? = nil) {
         self.configuration = configuration
+        self.proposed = proposed
         self.generation = generation
         self.objectives = objectives
         self.violation = violation
@@ -31,6 +36,8 @@ public struct Observation: Sendable {
 /// A sampler is a deterministic function of its settings, the random numbers it is handed and
 /// the observations it is told, in the order told. It proposes a *batch* (a generation for
 /// NSGA-II) and expects to be told every proposal of a batch before it proposes the next one.
+/// A proposal may be changed before it is evaluated (repaired to fit a budget); its
+/// observation then carries the evaluated configuration and, in `proposed`, the original.
 public protocol Sampler {
     /// Proposes up to `limit` configurations. An empty answer means the sampler has nothing
     /// more to propose (e.g. the grid is exhausted).
