@@ -109,3 +109,19 @@ private func near(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool { abs
         }
     }
 }
+
+@Test func logScaledFloatsVaryInLogSpace() {
+    let d = Domain.float(lower: 1e-4, upper: 1e-1, log: true, step: nil)
+    let coding = GeneCoding(d)
+    #expect(coding.kind == .real)
+    #expect(abs(coding.lower - log(1e-4)) < 1e-12 && abs(coding.upper - log(1e-1)) < 1e-12)
+    #expect(abs(coding.decode(coding.encode(3e-3)) - 3e-3) < 1e-15)
+    // SBX away from the bounds keeps the mean of the genes: the children's geometric mean is
+    // the parents' (1e-3·1e-2)^(1/2), not their arithmetic mean.
+    let (g1, g2) = SimulatedBinaryCrossover.children(coding.encode(1e-3), coding.encode(1e-2), lower: coding.lower, upper: coding.upper, eta: 15, u: 0.6)
+    let c1 = coding.decode(g1), c2 = coding.decode(g2)
+    #expect(abs((c1 * c2).squareRoot() - (1e-5).squareRoot()) < 1e-9)
+    // A step float lands on its grid.
+    let stepped = GeneCoding(.float(lower: 0, upper: 0.5, log: false, step: 0.1))
+    #expect(abs(stepped.decode(0.26) - 0.3) < 1e-12)
+}

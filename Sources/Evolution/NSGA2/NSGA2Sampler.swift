@@ -149,8 +149,7 @@ public struct NSGA2Sampler: Sampler {
         out.reserveCapacity(populationSize)
         for _ in 0..<populationSize {
             var c = space.sample(using: &rng)
-            if isNew(c, isKnown) || replaceDuplicate(&c, genes: nil, isKnown: isKnown, using: &rng) {
-                proposed.insert(c)
+            if claim(c, isKnown) || replaceDuplicate(&c, genes: nil, isKnown: isKnown, using: &rng) {
                 out.append(c)
             }
         }
@@ -174,8 +173,7 @@ public struct NSGA2Sampler: Sampler {
             reproduction.mutate(&genesB, using: &rng)
             for pass in 0..<2 where out.count < n {
                 var c = reproduction.decode(pass == 0 ? genesA : genesB, using: &rng)
-                if isNew(c, isKnown) || replaceDuplicate(&c, genes: pass == 0 ? genesA : genesB, isKnown: isKnown, using: &rng) {
-                    proposed.insert(c)
+                if claim(c, isKnown) || replaceDuplicate(&c, genes: pass == 0 ? genesA : genesB, isKnown: isKnown, using: &rng) {
                     out.append(c)
                 }
             }
@@ -184,8 +182,10 @@ public struct NSGA2Sampler: Sampler {
         return out
     }
 
+    /// Records `c` as proposed when it is new; `false` for a duplicate (a configuration the
+    /// caller knows is recorded too, so it is never looked up twice).
     @inline(__always)
-    func isNew(_ c: Configuration, _ isKnown: (Configuration) -> Bool) -> Bool {
-        !proposed.contains(c) && !isKnown(c)
+    mutating func claim(_ c: Configuration, _ isKnown: (Configuration) -> Bool) -> Bool {
+        proposed.insert(c).inserted && !isKnown(c)
     }
 }
