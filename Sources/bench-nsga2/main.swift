@@ -3,7 +3,7 @@
 // several seeds and prints the median final hypervolume next to pymoo 0.6.2's median
 // (../shared/bench/results/nsga2.json, same reference points), plus wall times.
 //
-// Usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE]
+// Usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE] [--no-pruning]
 //        bench-nsga2 --scaling 5000   (ZDT1, 30 variables, population 100: seconds per 1,000 trials)
 import Foundation
 import Hyperfront
@@ -16,6 +16,7 @@ var seeds = Array(1...11)
 var generations = 250
 let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 var scalingTrials: Int? = nil
+var pruning = true
 var peerPath = repo.deletingLastPathComponent().appendingPathComponent("shared/bench/results/nsga2.json").path
 
 var args = CommandLine.arguments.dropFirst()
@@ -27,9 +28,10 @@ while let a = args.popFirst() {
         seeds = s.count == 2 ? Array(s[0]...s[1]) : s
     case "--generations": generations = Int(args.popFirst() ?? "") ?? generations
     case "--peer": peerPath = args.popFirst() ?? peerPath
+    case "--no-pruning": pruning = false
     case "--scaling": scalingTrials = Int(args.popFirst() ?? "") ?? 5_000
     default:
-        FileHandle.standardError.write("unknown argument \(a); usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE]\n".data(using: .utf8)!)
+        FileHandle.standardError.write("unknown argument \(a); usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE] [--no-pruning] | --scaling 5000\n".data(using: .utf8)!)
         exit(2)
     }
 }
@@ -64,7 +66,7 @@ func cpuNow() -> Double {
 
 struct RunResult { var finalHV: Double; var archiveHV: Double; var wall: Double; var cpu: Double; var samplerSeconds: Double }
 
-func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, reference: [Double]) -> RunResult {
+func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, pruning: Bool, reference: [Double]) -> RunResult {
     var settings = SearchSettings()
     settings.population = 100
     settings.trials = 100 * generations
@@ -76,7 +78,7 @@ func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, reference: [Double]
     let m = spec.objectives
     let start = now(), cpuStart = cpuNow()
     var samplerTime = 0.0, archiveTime = 0.0
-    var sampler = NSGA2Sampler(space: spec.space, settings: settings)
+    var sampler = NSGA2Sampler(space: spec.space, settings: settings, pruning: pruning)
     var rng = RandomSource(seed: settings.seed)
     var archive = Archive(dimension: m)
     var evaluated = 0
@@ -147,7 +149,7 @@ func fmt(_ v: Double, _ digits: Int = 6) -> String { String(format: "%.\(digits)
 
 if let n = scalingTrials { scaling(trials: n); exit(0) }
 
-print("NSGA-II, population 100, \(generations) generations, seeds \(seeds.first!)…\(seeds.last!) (\(seeds.count) runs); pymoo 0.6.2 medians from \(peerPath)")
+print("NSGA-II\(pruning ? "" : " without crowding pruning"), population 100, \(generations) generations, seeds \(seeds.first!)…\(seeds.last!) (\(seeds.count) runs); pymoo 0.6.2 medians from \(peerPath)")
 print([pad("problem", 8), pad("pymoo HV", 10), pad("HV median", 10), pad("HV q25", 10), pad("HV q75", 10), pad("≥ pymoo", 8),
        pad("all-trials HV", 13), pad("wall s", 8), pad("cpu s", 7), pad("sampler ms/gen", 14), pad("pymoo s", 8), "speed-up"].joined(separator: " "))
 var shortfalls = 0
@@ -157,7 +159,7 @@ for name in problems {
     let peer = peers[name]
     let reference = peer?.reference ?? [Double](repeating: 1.1, count: spec.objectives)
     var results: [RunResult] = []
-    for seed in seeds { results.append(run(spec, seed: seed, generations: generations, reference: reference)) }
+    for seed in seeds { results.append(run(spec, seed: seed, generations: generations, pruning: pruning, reference: reference)) }
     let hv = results.map(\.finalHV).sorted()
     let q = { (p: Double) -> Double in
         let pos = p * Double(hv.count - 1), lo = Int(pos.rounded(.down)), hi = Swift.min(lo + 1, hv.count - 1)

@@ -59,16 +59,25 @@ public struct NSGA2Sampler: Sampler {
     /// - Parameters:
     ///   - space: the search space.
     ///   - settings: population size, SBX and polynomial-mutation settings.
-    public init(space: SearchSpace, settings: SearchSettings) {
+    ///   - pruning: cut the last front by iterative crowding pruning (default) instead of one
+    ///     crowding ranking as in the original paper (see `RankAndCrowdingSurvival`).
+    public init(space: SearchSpace, settings: SearchSettings, pruning: Bool = true) {
         precondition(settings.population >= 2, "NSGA-II needs a population of at least 2")
         self.space = space
         self.populationSize = settings.population
         self.reproduction = Reproduction(space: space, settings: settings)
-        self.survival = RankAndCrowdingSurvival(size: settings.population)
+        self.survival = RankAndCrowdingSurvival(size: settings.population, pruning: pruning)
         self.selection = BinaryTournament()
         self.proposed.reserveCapacity(Swift.min(Swift.max(settings.trials, settings.population), 1 << 20))
     }
 
+    /// Up to `limit` proposals of the current generation. Returns `[]` while proposals of the
+    /// previous batch are still outstanding (`outstanding > 0`: tell them first) and once the
+    /// space is exhausted (`isExhausted`).
+    ///
+    /// A stopped run resumes exactly by replaying it: a fresh sampler with a generator seeded
+    /// the same way, asked with the same limits and told the stored results in between, proposes
+    /// the stored trials again and continues from there.
     public mutating func ask(limit: Int, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Proposal] {
         guard limit > 0, !isExhausted else { return [] }
         if !batchOpen {
