@@ -222,3 +222,24 @@ func settings(population: Int) -> SearchSettings {
     #expect(final > initial * 1.15, "initial \(initial), final \(final)")
     #expect(sampler.generation == 30)
 }
+
+@Test func failedAndInfeasibleTrialsLoseToFeasibleOnes() {
+    // x1 < 0.2 fails (+infinity, NaN for one objective), x1 > 0.8 violates a constraint.
+    let space = SearchSpace(parameters: (1...4).map { Parameter(name: "x\($0)", domain: .float(lower: 0, upper: 1, log: false, step: nil)) })
+    var sampler = NSGA2Sampler(space: space, settings: settings(population: 16))
+    var rng = RandomSource(seed: 6)
+    for _ in 0..<20 {
+        let batch = sampler.ask(limit: 100, isKnown: { _ in false }, using: &rng)
+        sampler.tell(batch.map { p in
+            let x = p.configuration
+            if x[0] < 0.2 { return Observation(configuration: x, generation: p.generation, objectives: [.infinity, .nan], violation: .infinity) }
+            return Observation(configuration: x, generation: p.generation, objectives: [x[0], 1 - x[0] + x[1]],
+                               violation: x[0] > 0.8 ? x[0] - 0.8 : 0)
+        })
+    }
+    let pop = sampler.population
+    #expect(pop.count == 16)
+    #expect(pop.violations.allSatisfy { $0 == 0 })
+    #expect(pop.configurations.allSatisfy { $0[0] >= 0.2 && $0[0] <= 0.8 })
+    #expect(pop.ranks.allSatisfy { $0 == 0 })
+}
