@@ -126,3 +126,12 @@ private func near(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool { abs
     let stepped = GeneCoding(.float(lower: 0, upper: 0.5, log: false, step: 0.1))
     #expect(abs(stepped.decode(0.26) - 0.3) < 1e-12)
 }
+
+@Test func distributionPowerAgreesWithPow() {
+    for x in [0.0, 0.3, 0.999, 1, 1.7, 12.5] {
+        for e in [0.0, 1, 16, 21, 64, 2.5, 70] {
+            let expected = pow(x, e)
+            #expect(abs(DistributionPower.power(x, e) - expected) <= 1e-13 * Swift.max(1, expected), "\(x)^\(e)")
+        }
+    }
+}
