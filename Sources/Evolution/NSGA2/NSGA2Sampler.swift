@@ -11,9 +11,9 @@ import Pareto
 /// proposal of the previous one has been told: the told children join the parents, (μ+λ)
 /// survival by constrained rank and crowding keeps `populationSize` of them, binary tournaments
 /// pick parents, and `Reproduction` varies them. A child that repeats a configuration already
-/// proposed (by this sampler or, per `isKnown`, by anyone) is mutated again; a configuration is
-/// only ever proposed twice when nothing new is left — then the batch is simply smaller, and an
-/// empty answer means the space is exhausted.
+/// proposed (by this sampler or, per `isKnown`, by anyone) is mutated again, then replaced by
+/// a fresh sample; no configuration is ever proposed twice — when nothing new is left the batch
+/// is simply smaller, and an empty answer means the space is exhausted.
 ///
 /// Deterministic: the proposals are a function of the settings, the generator handed in and the
 /// observations told (matched to proposals by configuration, so the order of `tell` calls within
@@ -46,7 +46,6 @@ public struct NSGA2Sampler: Sampler {
     var toldCount = 0
     /// Where the next observation is looked for first (observations usually come in order).
     var tellHint = 0
-    var batch: [Configuration] = []
     /// Observations that matched no proposal (joined to the current generation's pool).
     var extra = Population()
     /// Every configuration this sampler has proposed.
@@ -82,12 +81,11 @@ public struct NSGA2Sampler: Sampler {
         guard limit > 0, !isExhausted else { return [] }
         if !batchOpen {
             guard outstanding == 0 else { return [] }
-            batch = generation == 0 && population.isEmpty ? initialBatch(isKnown: isKnown, using: &rng)
-                                                          : breed(isKnown: isKnown, using: &rng)
-            if batch.isEmpty { isExhausted = true; return [] }
-            pending = batch
+            pending = generation == 0 && population.isEmpty ? initialBatch(isKnown: isKnown, using: &rng)
+                                                            : breed(isKnown: isKnown, using: &rng)
+            if pending.isEmpty { isExhausted = true; return [] }
             pendingStart = 0
-            told = Array(repeating: nil, count: batch.count)
+            told = Array(repeating: nil, count: pending.count)
             toldCount = 0
             tellHint = 0
             batchOpen = true
@@ -131,7 +129,7 @@ public struct NSGA2Sampler: Sampler {
     /// Merges the told children into the population and runs survival.
     mutating func closeGeneration() {
         var children = extra
-        for (k, c) in batch.enumerated() {
+        for (k, c) in pending.enumerated() {
             if let t = told[k] { children.append(c, objectives: t.objectives, violation: t.violation, generation: generation) }
         }
         var merged = population + children
@@ -143,7 +141,6 @@ public struct NSGA2Sampler: Sampler {
         }
         population = merged
         extra = Population()
-        batch = []
         pending = []
         pendingStart = 0
         told = []
