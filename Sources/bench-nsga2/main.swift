@@ -36,7 +36,7 @@ while let a = args.popFirst() {
     }
 }
 
-struct Peer { var reference: [Double]; var hvMedian: Double; var wallMedian: Double }
+struct Peer { var reference: [Double]; var hvMedian: Double; var wallMedian: Double; var igdMedian: Double? }
 var peers: [String: Peer] = [:]
 if let data = FileManager.default.contents(atPath: peerPath),
    let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -44,7 +44,7 @@ if let data = FileManager.default.contents(atPath: peerPath),
     for (name, row) in table {
         if let ref = row["reference_point"] as? [Double], let hv = row["hv_median"] as? Double,
            let wall = row["wall_seconds_median"] as? Double {
-            peers[name] = Peer(reference: ref, hvMedian: hv, wallMedian: wall)
+            peers[name] = Peer(reference: ref, hvMedian: hv, wallMedian: wall, igdMedian: row["igd_median"] as? Double)
         }
     }
 } else {
@@ -64,9 +64,38 @@ func cpuNow() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
-struct RunResult { var finalHV: Double; var archiveHV: Double; var wall: Double; var cpu: Double; var samplerSeconds: Double }
+struct RunResult { var finalHV: Double; var archiveHV: Double; var wall: Double; var cpu: Double; var samplerSeconds: Double; var igd: Double }
 
-func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, pruning: Bool, reference: [Double]) -> RunResult {
+/// The true front the peers' IGD uses (../shared/bench/data/front-<problem>.csv), or the
+/// evaluator's own when that file is missing.
+func trueFront(_ name: String, _ spec: BenchmarkSpec, peerPath: String) -> PointSet {
+    let file = URL(fileURLWithPath: peerPath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("data/front-\(name).csv").path
+    if let text = try? String(contentsOfFile: file, encoding: .utf8) {
+        let rows = text.split(separator: "\n").map { $0.split(separator: ",").compactMap { Double($0) } }.filter { !$0.isEmpty }
+        if !rows.isEmpty { return PointSet(rows: rows) }
+    }
+    return spec.trueFront(points: 1000)
+}
+
+/// Inverted generational distance (Coello & Reyes Sierra 2004): mean Euclidean distance from
+/// each true-front point to the nearest point of `set`.
+func igd(_ set: PointSet, front: PointSet) -> Double {
+    var total = 0.0
+    for i in 0..<front.count {
+        let f = front[i]
+        var best = Double.infinity
+        for j in 0..<set.count {
+            var d2 = 0.0
+            for (a, b) in zip(f, set[j]) { d2 += (a - b) * (a - b) }
+            best = Swift.min(best, d2)
+        }
+        total += best.squareRoot()
+    }
+    return total / Double(front.count)
+}
+
+func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, pruning: Bool, reference: [Double], front trueFront: PointSet) -> RunResult {
     var settings = SearchSettings()
     settings.population = 100
     settings.trials = 100 * generations
@@ -110,7 +139,7 @@ func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, pruning: Bool, refe
     let front = pop.points.subset(pop.ranks.indices.filter { pop.ranks[$0] == 0 })
     let finalHV = Hypervolume.compute(front, reference: reference)
     let archiveHV = sweepHypervolume(archive.points, reference: reference)
-    return RunResult(finalHV: finalHV, archiveHV: archiveHV, wall: wall, cpu: cpu, samplerSeconds: samplerTime)
+    return RunResult(finalHV: finalHV, archiveHV: archiveHV, wall: wall, cpu: cpu, samplerSeconds: samplerTime, igd: igd(front, front: trueFront))
 }
 
 /// Seconds per block of 1,000 trials for a long ZDT1 run, with a caller-side set of known
@@ -167,15 +196,16 @@ do {
 
 print("NSGA-II\(pruning ? "" : " without crowding pruning"), population 100, \(generations) generations, seeds \(seeds.first!)…\(seeds.last!) (\(seeds.count) runs); pymoo 0.6.2 medians from \(peerPath)")
 print([pad("problem", 8), pad("pymoo HV", 10), pad("HV median", 10), pad("HV q25", 10), pad("HV q75", 10), pad("≥ pymoo", 8),
-       pad("all-trials HV", 13), pad("wall s", 8), pad("cpu s", 7), pad("sampler ms/gen", 14), pad("pymoo s", 8), "speed-up"].joined(separator: " "))
+       pad("IGD", 9), pad("pymoo IGD", 9), pad("all-trials HV", 13), pad("wall s", 8), pad("cpu s", 7), pad("sampler ms/gen", 14), pad("pymoo s", 8), "speed-up"].joined(separator: " "))
 var shortfalls = 0
 for name in problems {
     guard let problem = BenchmarkSpec.Problem(rawValue: name) else { print("unknown problem \(name)"); continue }
     let spec = BenchmarkSpec(problem: problem)
     let peer = peers[name]
     let reference = peer?.reference ?? [Double](repeating: 1.1, count: spec.objectives)
+    let front = trueFront(name, spec, peerPath: peerPath)
     var results: [RunResult] = []
-    for seed in seeds { results.append(run(spec, seed: seed, generations: generations, pruning: pruning, reference: reference)) }
+    for seed in seeds { results.append(run(spec, seed: seed, generations: generations, pruning: pruning, reference: reference, front: front)) }
     let hv = results.map(\.finalHV).sorted()
     let q = { (p: Double) -> Double in
         let pos = p * Double(hv.count - 1), lo = Int(pos.rounded(.down)), hi = Swift.min(lo + 1, hv.count - 1)
@@ -185,7 +215,8 @@ for name in problems {
     let ok = peer.map { med >= $0.hvMedian } ?? true
     if !ok { shortfalls += 1 }
     print([pad(name, 8), pad(peer.map { fmt($0.hvMedian) } ?? "-", 10), pad(fmt(med), 10), pad(fmt(q(0.25)), 10), pad(fmt(q(0.75)), 10),
-           pad(peer == nil ? "-" : (ok ? "yes" : "NO"), 8), pad(fmt(median(results.map(\.archiveHV))), 13), pad(fmt(wall, 3), 8), pad(fmt(median(results.map(\.cpu)), 3), 7),
+           pad(peer == nil ? "-" : (ok ? "yes" : "NO"), 8), pad(fmt(median(results.map(\.igd))), 9),
+           pad(peer?.igdMedian.map { fmt($0) } ?? "-", 9), pad(fmt(median(results.map(\.archiveHV))), 13), pad(fmt(wall, 3), 8), pad(fmt(median(results.map(\.cpu)), 3), 7),
            pad(fmt(median(results.map(\.samplerSeconds)) * 1000 / Double(generations), 3), 14),
            pad(peer.map { fmt($0.wallMedian, 3) } ?? "-", 8), peer.map { String(format: "%.1fx wall, %.1fx cpu", $0.wallMedian / wall, $0.wallMedian / median(results.map(\.cpu))) } ?? "-"].joined(separator: " "))
 }
