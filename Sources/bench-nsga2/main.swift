@@ -3,7 +3,7 @@
 // several seeds and prints the median final hypervolume next to pymoo 0.6.2's median
 // (../shared/bench/results/nsga2.json, same reference points), plus wall times.
 //
-// Usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE]
+// Usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE] [--no-pruning]
 //        bench-nsga2 --scaling 5000   (ZDT1, 30 variables, population 100: seconds per 1,000 trials)
 import Foundation
 import Hyperfront
@@ -16,6 +16,7 @@ var seeds = Array(1...11)
 var generations = 250
 let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 var scalingTrials: Int? = nil
+var pruning = true
 var peerPath = repo.deletingLastPathComponent().appendingPathComponent("shared/bench/results/nsga2.json").path
 
 var args = CommandLine.arguments.dropFirst()
@@ -27,14 +28,15 @@ while let a = args.popFirst() {
         seeds = s.count == 2 ? Array(s[0]...s[1]) : s
     case "--generations": generations = Int(args.popFirst() ?? "") ?? generations
     case "--peer": peerPath = args.popFirst() ?? peerPath
+    case "--no-pruning": pruning = false
     case "--scaling": scalingTrials = Int(args.popFirst() ?? "") ?? 5_000
     default:
-        FileHandle.standardError.write("unknown argument \(a); usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE]\n".data(using: .utf8)!)
+        FileHandle.standardError.write("unknown argument \(a); usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE] [--no-pruning] | --scaling 5000\n".data(using: .utf8)!)
         exit(2)
     }
 }
 
-struct Peer { var reference: [Double]; var hvMedian: Double; var wallMedian: Double }
+struct Peer { var reference: [Double]; var hvMedian: Double; var wallMedian: Double; var igdMedian: Double? }
 var peers: [String: Peer] = [:]
 if let data = FileManager.default.contents(atPath: peerPath),
    let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -42,7 +44,7 @@ if let data = FileManager.default.contents(atPath: peerPath),
     for (name, row) in table {
         if let ref = row["reference_point"] as? [Double], let hv = row["hv_median"] as? Double,
            let wall = row["wall_seconds_median"] as? Double {
-            peers[name] = Peer(reference: ref, hvMedian: hv, wallMedian: wall)
+            peers[name] = Peer(reference: ref, hvMedian: hv, wallMedian: wall, igdMedian: row["igd_median"] as? Double)
         }
     }
 } else {
@@ -62,9 +64,38 @@ func cpuNow() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
-struct RunResult { var finalHV: Double; var archiveHV: Double; var wall: Double; var cpu: Double; var samplerSeconds: Double }
+struct RunResult { var finalHV: Double; var archiveHV: Double; var wall: Double; var cpu: Double; var samplerSeconds: Double; var igd: Double }
 
-func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, reference: [Double]) -> RunResult {
+/// The true front the peers' IGD uses (../shared/bench/data/front-<problem>.csv), or the
+/// evaluator's own when that file is missing.
+func trueFront(_ name: String, _ spec: BenchmarkSpec, peerPath: String) -> PointSet {
+    let file = URL(fileURLWithPath: peerPath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("data/front-\(name).csv").path
+    if let text = try? String(contentsOfFile: file, encoding: .utf8) {
+        let rows = text.split(separator: "\n").map { $0.split(separator: ",").compactMap { Double($0) } }.filter { !$0.isEmpty }
+        if !rows.isEmpty { return PointSet(rows: rows) }
+    }
+    return spec.trueFront(points: 1000)
+}
+
+/// Inverted generational distance (Coello & Reyes Sierra 2004): mean Euclidean distance from
+/// each true-front point to the nearest point of `set`.
+func igd(_ set: PointSet, front: PointSet) -> Double {
+    var total = 0.0
+    for i in 0..<front.count {
+        let f = front[i]
+        var best = Double.infinity
+        for j in 0..<set.count {
+            var d2 = 0.0
+            for (a, b) in zip(f, set[j]) { d2 += (a - b) * (a - b) }
+            best = Swift.min(best, d2)
+        }
+        total += best.squareRoot()
+    }
+    return total / Double(front.count)
+}
+
+func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, pruning: Bool, reference: [Double], front trueFront: PointSet) -> RunResult {
     var settings = SearchSettings()
     settings.population = 100
     settings.trials = 100 * generations
@@ -76,7 +107,7 @@ func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, reference: [Double]
     let m = spec.objectives
     let start = now(), cpuStart = cpuNow()
     var samplerTime = 0.0, archiveTime = 0.0
-    var sampler = NSGA2Sampler(space: spec.space, settings: settings)
+    var sampler = NSGA2Sampler(space: spec.space, settings: settings, pruning: pruning)
     var rng = RandomSource(seed: settings.seed)
     var archive = Archive(dimension: m)
     var evaluated = 0
@@ -108,7 +139,7 @@ func run(_ spec: BenchmarkSpec, seed: Int, generations: Int, reference: [Double]
     let front = pop.points.subset(pop.ranks.indices.filter { pop.ranks[$0] == 0 })
     let finalHV = Hypervolume.compute(front, reference: reference)
     let archiveHV = sweepHypervolume(archive.points, reference: reference)
-    return RunResult(finalHV: finalHV, archiveHV: archiveHV, wall: wall, cpu: cpu, samplerSeconds: samplerTime)
+    return RunResult(finalHV: finalHV, archiveHV: archiveHV, wall: wall, cpu: cpu, samplerSeconds: samplerTime, igd: igd(front, front: trueFront))
 }
 
 /// Seconds per block of 1,000 trials for a long ZDT1 run, with a caller-side set of known
@@ -147,17 +178,34 @@ func fmt(_ v: Double, _ digits: Int = 6) -> String { String(format: "%.\(digits)
 
 if let n = scalingTrials { scaling(trials: n); exit(0) }
 
-print("NSGA-II, population 100, \(generations) generations, seeds \(seeds.first!)…\(seeds.last!) (\(seeds.count) runs); pymoo 0.6.2 medians from \(peerPath)")
+// The all-trials hypervolume uses this benchmark's own sweep; check it against the Pareto
+// module's kernel on random sets first.
+do {
+    var rng = RandomSource(seed: 99)
+    var worst = 0.0
+    for d in [2, 3] {
+        for _ in 0..<5 {
+            let p = PointSet(values: (0..<(150 * d)).map { _ in rng.nextUnit() }, dimension: d)
+            let r = [Double](repeating: 1.1, count: d)
+            worst = Swift.max(worst, abs(sweepHypervolume(p, reference: r) - Hypervolume.compute(p, reference: r)))
+        }
+    }
+    print("all-trials HV sweep vs Hypervolume.compute on 10 random sets: max |difference| = \(worst)")
+    if worst > 1e-9 { print("the sweep disagrees with the kernel; all-trials HV figures are not reliable") }
+}
+
+print("NSGA-II\(pruning ? "" : " without crowding pruning"), population 100, \(generations) generations, seeds \(seeds.first!)…\(seeds.last!) (\(seeds.count) runs); pymoo 0.6.2 medians from \(peerPath)")
 print([pad("problem", 8), pad("pymoo HV", 10), pad("HV median", 10), pad("HV q25", 10), pad("HV q75", 10), pad("≥ pymoo", 8),
-       pad("all-trials HV", 13), pad("wall s", 8), pad("cpu s", 7), pad("sampler ms/gen", 14), pad("pymoo s", 8), "speed-up"].joined(separator: " "))
+       pad("IGD", 9), pad("pymoo IGD", 9), pad("all-trials HV", 13), pad("wall s", 8), pad("cpu s", 7), pad("sampler ms/gen", 14), pad("pymoo s", 8), "speed-up"].joined(separator: " "))
 var shortfalls = 0
 for name in problems {
     guard let problem = BenchmarkSpec.Problem(rawValue: name) else { print("unknown problem \(name)"); continue }
     let spec = BenchmarkSpec(problem: problem)
     let peer = peers[name]
     let reference = peer?.reference ?? [Double](repeating: 1.1, count: spec.objectives)
+    let front = trueFront(name, spec, peerPath: peerPath)
     var results: [RunResult] = []
-    for seed in seeds { results.append(run(spec, seed: seed, generations: generations, reference: reference)) }
+    for seed in seeds { results.append(run(spec, seed: seed, generations: generations, pruning: pruning, reference: reference, front: front)) }
     let hv = results.map(\.finalHV).sorted()
     let q = { (p: Double) -> Double in
         let pos = p * Double(hv.count - 1), lo = Int(pos.rounded(.down)), hi = Swift.min(lo + 1, hv.count - 1)
@@ -167,7 +215,8 @@ for name in problems {
     let ok = peer.map { med >= $0.hvMedian } ?? true
     if !ok { shortfalls += 1 }
     print([pad(name, 8), pad(peer.map { fmt($0.hvMedian) } ?? "-", 10), pad(fmt(med), 10), pad(fmt(q(0.25)), 10), pad(fmt(q(0.75)), 10),
-           pad(peer == nil ? "-" : (ok ? "yes" : "NO"), 8), pad(fmt(median(results.map(\.archiveHV))), 13), pad(fmt(wall, 3), 8), pad(fmt(median(results.map(\.cpu)), 3), 7),
+           pad(peer == nil ? "-" : (ok ? "yes" : "NO"), 8), pad(fmt(median(results.map(\.igd))), 9),
+           pad(peer?.igdMedian.map { fmt($0) } ?? "-", 9), pad(fmt(median(results.map(\.archiveHV))), 13), pad(fmt(wall, 3), 8), pad(fmt(median(results.map(\.cpu)), 3), 7),
            pad(fmt(median(results.map(\.samplerSeconds)) * 1000 / Double(generations), 3), 14),
            pad(peer.map { fmt($0.wallMedian, 3) } ?? "-", 8), peer.map { String(format: "%.1fx wall, %.1fx cpu", $0.wallMedian / wall, $0.wallMedian / median(results.map(\.cpu))) } ?? "-"].joined(separator: " "))
 }

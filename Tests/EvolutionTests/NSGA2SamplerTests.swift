@@ -31,7 +31,7 @@ func score(_ c: Configuration) -> [Double] {
 }
 
 /// Runs a sampler for `trials` evaluations with `score`, returning every proposal in order.
-func drive(_ sampler: inout NSGA2Sampler, trials: Int, seed: UInt64, limit: Int = .max,
+func drive(_ sampler: inout NSGA2Sampler, trials: Int, seed: UInt64, limit: Int = .max, reversedTells: Bool = false,
            objectives: (Configuration) -> [Double] = score) -> [Proposal] {
     var rng = RandomSource(seed: seed)
     var all: [Proposal] = []
@@ -41,8 +41,13 @@ func drive(_ sampler: inout NSGA2Sampler, trials: Int, seed: UInt64, limit: Int 
         if batch.isEmpty { break }
         for p in batch { known.insert(p.configuration) }
         all += batch
-        sampler.tell(batch.map { Observation(configuration: $0.configuration, generation: $0.generation,
-                                             objectives: objectives($0.configuration), violation: 0) })
+        let observations = batch.map { Observation(configuration: $0.configuration, generation: $0.generation,
+                                                   objectives: objectives($0.configuration), violation: 0) }
+        if reversedTells {
+            for o in observations.reversed() { sampler.tell([o]) }
+        } else {
+            sampler.tell(observations)
+        }
     }
     return all
 }
@@ -121,10 +126,14 @@ func settings(population: Int) -> SearchSettings {
     let pb = drive(&b, trials: 150, seed: 42)
     let pc = drive(&c, trials: 150, seed: 43)
     let pd = drive(&d, trials: 150, seed: 42, limit: 3)
+    var e = NSGA2Sampler(space: space, settings: settings(population: 10))
+    let pe = drive(&e, trials: 150, seed: 42, reversedTells: true)
     #expect(pa == pb)
     #expect(pa != pc)
     // Asking 3 at a time hands out the same generations in the same order.
     #expect(pa == pd)
+    // Results told one by one in reverse order (as parallel workers might) change nothing.
+    #expect(pa == pe)
 }
 
 @Test func generationIsHandedOutInChunksAndWaitsForItsResults() {
@@ -212,4 +221,25 @@ func settings(population: Int) -> SearchSettings {
     let final = hv(sampler.population.configurations)
     #expect(final > initial * 1.15, "initial \(initial), final \(final)")
     #expect(sampler.generation == 30)
+}
+
+@Test func failedAndInfeasibleTrialsLoseToFeasibleOnes() {
+    // x1 < 0.2 fails (+infinity, NaN for one objective), x1 > 0.8 violates a constraint.
+    let space = SearchSpace(parameters: (1...4).map { Parameter(name: "x\($0)", domain: .float(lower: 0, upper: 1, log: false, step: nil)) })
+    var sampler = NSGA2Sampler(space: space, settings: settings(population: 16))
+    var rng = RandomSource(seed: 6)
+    for _ in 0..<20 {
+        let batch = sampler.ask(limit: 100, isKnown: { _ in false }, using: &rng)
+        sampler.tell(batch.map { p in
+            let x = p.configuration
+            if x[0] < 0.2 { return Observation(configuration: x, generation: p.generation, objectives: [.infinity, .nan], violation: .infinity) }
+            return Observation(configuration: x, generation: p.generation, objectives: [x[0], 1 - x[0] + x[1]],
+                               violation: x[0] > 0.8 ? x[0] - 0.8 : 0)
+        })
+    }
+    let pop = sampler.population
+    #expect(pop.count == 16)
+    #expect(pop.violations.allSatisfy { $0 == 0 })
+    #expect(pop.configurations.allSatisfy { $0[0] >= 0.2 && $0[0] <= 0.8 })
+    #expect(pop.ranks.allSatisfy { $0 == 0 })
 }

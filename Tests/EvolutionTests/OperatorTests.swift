@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Hyperfront
 @testable import Evolution
@@ -106,6 +107,31 @@ private func near(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool { abs
             mutation.mutate(&m, coding: coding, using: &rng)
             let mv = coding.decode(m)
             #expect(d.clamp(mv) == mv && mv != x, "\(d): \(x) → \(mv)")
+        }
+    }
+}
+
+@Test func logScaledFloatsVaryInLogSpace() {
+    let d = Domain.float(lower: 1e-4, upper: 1e-1, log: true, step: nil)
+    let coding = GeneCoding(d)
+    #expect(coding.kind == .real)
+    #expect(abs(coding.lower - log(1e-4)) < 1e-12 && abs(coding.upper - log(1e-1)) < 1e-12)
+    #expect(abs(coding.decode(coding.encode(3e-3)) - 3e-3) < 1e-15)
+    // SBX away from the bounds keeps the mean of the genes: the children's geometric mean is
+    // the parents' (1e-3·1e-2)^(1/2), not their arithmetic mean.
+    let (g1, g2) = SimulatedBinaryCrossover.children(coding.encode(1e-3), coding.encode(1e-2), lower: coding.lower, upper: coding.upper, eta: 15, u: 0.6)
+    let c1 = coding.decode(g1), c2 = coding.decode(g2)
+    #expect(abs((c1 * c2).squareRoot() - (1e-5).squareRoot()) < 1e-9)
+    // A step float lands on its grid.
+    let stepped = GeneCoding(.float(lower: 0, upper: 0.5, log: false, step: 0.1))
+    #expect(abs(stepped.decode(0.26) - 0.3) < 1e-12)
+}
+
+@Test func distributionPowerAgreesWithPow() {
+    for x in [0.0, 0.3, 0.999, 1, 1.7, 12.5] {
+        for e in [0.0, 1, 16, 21, 64, 2.5, 70] {
+            let expected = pow(x, e)
+            #expect(abs(DistributionPower.power(x, e) - expected) <= 1e-13 * Swift.max(1, expected), "\(x)^\(e)")
         }
     }
 }

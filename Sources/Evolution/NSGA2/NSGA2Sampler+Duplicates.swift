@@ -7,21 +7,22 @@ extension NSGA2Sampler {
 
     /// Turns the duplicate `c` into a configuration nobody has proposed: first by mutating its
     /// genes again (one more parameter each attempt), then by uniform samples, then — for a
-    /// finite space — by enumerating the grid. Returns `false` when the space is exhausted.
+    /// finite space — by enumerating the grid. The replacement is recorded as proposed.
+    /// Returns `false` when the space is exhausted.
     mutating func replaceDuplicate(_ c: inout Configuration, genes: [Double]?, isKnown: (Configuration) -> Bool,
                                    using rng: inout RandomSource) -> Bool {
         if var g = genes {
             for _ in 0..<revariationAttempts {
                 reproduction.mutateOne(&g, using: &rng)
                 let candidate = reproduction.decode(g, using: &rng)
-                if isNew(candidate, isKnown) { c = candidate; return true }
+                if claim(candidate, isKnown) { c = candidate; return true }
             }
         }
         for _ in 0..<revariationAttempts {
             let candidate = space.sample(using: &rng)
-            if isNew(candidate, isKnown) { c = candidate; return true }
+            if claim(candidate, isKnown) { c = candidate; return true }
         }
-        if let found = firstUnproposed(isKnown: isKnown) { c = found; return true }
+        if let found = firstUnproposed(isKnown: isKnown) { proposed.insert(found); c = found; return true }
         return false
     }
 
@@ -42,7 +43,7 @@ extension NSGA2Sampler {
             for (i, p) in space.parameters.enumerated() { values[i] = Self.gridValue(p.domain, digits[i]) }
             var c = Configuration(values)
             space.normalize(&c) { _ in 0 }
-            if isNew(c, isKnown) { return c }
+            if !proposed.contains(c) && !isKnown(c) { return c }
             var i = digits.count - 1
             while i >= 0 {
                 digits[i] += 1

@@ -11,9 +11,9 @@ import Pareto
 /// proposal of the previous one has been told: the told children join the parents, (μ+λ)
 /// survival by constrained rank and crowding keeps `populationSize` of them, binary tournaments
 /// pick parents, and `Reproduction` varies them. A child that repeats a configuration already
-/// proposed (by this sampler or, per `isKnown`, by anyone) is mutated again; a configuration is
-/// only ever proposed twice when nothing new is left — then the batch is simply smaller, and an
-/// empty answer means the space is exhausted.
+/// proposed (by this sampler or, per `isKnown`, by anyone) is mutated again, then replaced by
+/// a fresh sample; no configuration is ever proposed twice — when nothing new is left the batch
+/// is simply smaller, and an empty answer means the space is exhausted.
 ///
 /// Deterministic: the proposals are a function of the settings, the generator handed in and the
 /// observations told (matched to proposals by configuration, so the order of `tell` calls within
@@ -46,7 +46,6 @@ public struct NSGA2Sampler: Sampler {
     var toldCount = 0
     /// Where the next observation is looked for first (observations usually come in order).
     var tellHint = 0
-    var batch: [Configuration] = []
     /// Observations that matched no proposal (joined to the current generation's pool).
     var extra = Population()
     /// Every configuration this sampler has proposed.
@@ -59,26 +58,34 @@ public struct NSGA2Sampler: Sampler {
     /// - Parameters:
     ///   - space: the search space.
     ///   - settings: population size, SBX and polynomial-mutation settings.
-    public init(space: SearchSpace, settings: SearchSettings) {
+    ///   - pruning: cut the last front by iterative crowding pruning (default) instead of one
+    ///     crowding ranking as in the original paper (see `RankAndCrowdingSurvival`).
+    public init(space: SearchSpace, settings: SearchSettings, pruning: Bool = true) {
         precondition(settings.population >= 2, "NSGA-II needs a population of at least 2")
         self.space = space
         self.populationSize = settings.population
         self.reproduction = Reproduction(space: space, settings: settings)
-        self.survival = RankAndCrowdingSurvival(size: settings.population)
+        self.survival = RankAndCrowdingSurvival(size: settings.population, pruning: pruning)
         self.selection = BinaryTournament()
         self.proposed.reserveCapacity(Swift.min(Swift.max(settings.trials, settings.population), 1 << 20))
     }
 
+    /// Up to `limit` proposals of the current generation. Returns `[]` while proposals of the
+    /// previous batch are still outstanding (`outstanding > 0`: tell them first) and once the
+    /// space is exhausted (`isExhausted`).
+    ///
+    /// A stopped run resumes exactly by replaying it: a fresh sampler with a generator seeded
+    /// the same way, asked with the same limits and told the stored results in between, proposes
+    /// the stored trials again and continues from there.
     public mutating func ask(limit: Int, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Proposal] {
         guard limit > 0, !isExhausted else { return [] }
         if !batchOpen {
             guard outstanding == 0 else { return [] }
-            batch = generation == 0 && population.isEmpty ? initialBatch(isKnown: isKnown, using: &rng)
-                                                          : breed(isKnown: isKnown, using: &rng)
-            if batch.isEmpty { isExhausted = true; return [] }
-            pending = batch
+            pending = generation == 0 && population.isEmpty ? initialBatch(isKnown: isKnown, using: &rng)
+                                                            : breed(isKnown: isKnown, using: &rng)
+            if pending.isEmpty { isExhausted = true; return [] }
             pendingStart = 0
-            told = Array(repeating: nil, count: batch.count)
+            told = Array(repeating: nil, count: pending.count)
             toldCount = 0
             tellHint = 0
             batchOpen = true
@@ -124,7 +131,7 @@ public struct NSGA2Sampler: Sampler {
     /// Merges the told children into the population and runs survival.
     mutating func closeGeneration() {
         var children = extra
-        for (k, c) in batch.enumerated() {
+        for (k, c) in pending.enumerated() {
             if let t = told[k] { children.append(c, objectives: t.objectives, violation: t.violation, generation: generation) }
         }
         var merged = population + children
@@ -136,7 +143,6 @@ public struct NSGA2Sampler: Sampler {
         }
         population = merged
         extra = Population()
-        batch = []
         pending = []
         pendingStart = 0
         told = []
@@ -151,8 +157,7 @@ public struct NSGA2Sampler: Sampler {
         out.reserveCapacity(populationSize)
         for _ in 0..<populationSize {
             var c = space.sample(using: &rng)
-            if isNew(c, isKnown) || replaceDuplicate(&c, genes: nil, isKnown: isKnown, using: &rng) {
-                proposed.insert(c)
+            if claim(c, isKnown) || replaceDuplicate(&c, genes: nil, isKnown: isKnown, using: &rng) {
                 out.append(c)
             }
         }
@@ -176,8 +181,7 @@ public struct NSGA2Sampler: Sampler {
             reproduction.mutate(&genesB, using: &rng)
             for pass in 0..<2 where out.count < n {
                 var c = reproduction.decode(pass == 0 ? genesA : genesB, using: &rng)
-                if isNew(c, isKnown) || replaceDuplicate(&c, genes: pass == 0 ? genesA : genesB, isKnown: isKnown, using: &rng) {
-                    proposed.insert(c)
+                if claim(c, isKnown) || replaceDuplicate(&c, genes: pass == 0 ? genesA : genesB, isKnown: isKnown, using: &rng) {
                     out.append(c)
                 }
             }
@@ -186,8 +190,10 @@ public struct NSGA2Sampler: Sampler {
         return out
     }
 
+    /// Records `c` as proposed when it is new; `false` for a duplicate (a configuration the
+    /// caller knows is recorded too, so it is never looked up twice).
     @inline(__always)
-    func isNew(_ c: Configuration, _ isKnown: (Configuration) -> Bool) -> Bool {
-        !proposed.contains(c) && !isKnown(c)
+    mutating func claim(_ c: Configuration, _ isKnown: (Configuration) -> Bool) -> Bool {
+        proposed.insert(c).inserted && !isKnown(c)
     }
 }

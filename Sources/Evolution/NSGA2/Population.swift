@@ -23,12 +23,13 @@ public struct Population: Sendable {
     /// The objective values as a point set (minimisation).
     public var points: PointSet { PointSet(values: objectives, dimension: Swift.max(objectiveCount, 1)) }
 
-    /// Adds an evaluated individual. Every individual must have the same number of objectives.
+    /// Adds an evaluated individual. Every individual must have the same number of objectives;
+    /// a NaN objective or violation counts as +infinity (a failed trial).
     public mutating func append(_ configuration: Configuration, objectives f: [Double], violation: Double, generation: Int) {
         if configurations.isEmpty { objectiveCount = f.count }
         precondition(f.count == objectiveCount, "every observation must carry \(objectiveCount) objective values, found \(f.count)")
         configurations.append(configuration)
-        objectives += f
+        for v in f { objectives.append(v.isNaN ? .infinity : v) }
         violations.append(violation.isNaN ? .infinity : violation)
         generations.append(generation)
     }

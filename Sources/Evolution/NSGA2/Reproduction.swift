@@ -22,6 +22,12 @@ public struct Reproduction: Sendable {
     public let categoricalMutation: ResetMutation
     /// Whether any parameter is conditional (otherwise decoding skips `SearchSpace.normalize`).
     public let hasConditions: Bool
+    // Flat copies of the codings' hot fields, so the per-gene loops copy no `Domain`.
+    @usableFromInline let kinds: [GeneCoding.Kind]
+    @usableFromInline let lowers: [Double]
+    @usableFromInline let uppers: [Double]
+    /// Genes that decode by clamping alone (floats without log scale or step).
+    @usableFromInline let plain: [Bool]
 
     /// Operators from the scenario's search settings; mutation probability nil = 1/n over the
     /// searched parameters (Deb et al. 2002).
@@ -42,13 +48,20 @@ public struct Reproduction: Sendable {
         integerMutation = IntegerMutation(eta: settings.mutationEta)
         categoricalMutation = ResetMutation()
         hasConditions = space.parameters.contains { $0.condition != nil }
+        kinds = codings.map(\.kind)
+        lowers = codings.map(\.lower)
+        uppers = codings.map(\.upper)
+        plain = space.parameters.map { p in
+            if case .float(_, _, false, nil) = p.domain { return true }
+            return false
+        }
     }
 
     /// Writes the genes of `c` into `genes` (NaN for inactive parameters).
     @inlinable
     public func encode(_ c: Configuration, into genes: inout [Double]) {
         genes.removeAll(keepingCapacity: true)
-        for i in codings.indices { genes.append(codings[i].encode(c[i])) }
+        for i in codings.indices { genes.append(plain[i] ? c[i] : codings[i].encode(c[i])) }
     }
 
     /// The configuration of `genes`: decoded, snapped into each domain, inactive parameters NaN
@@ -56,7 +69,10 @@ public struct Reproduction: Sendable {
     @inlinable
     public func decode(_ genes: [Double], using rng: inout some RandomNumberGenerator) -> Configuration {
         var values = [Double](repeating: 0, count: genes.count)
-        for i in genes.indices { values[i] = codings[i].decode(genes[i]) }
+        for i in genes.indices {
+            let g = genes[i]
+            values[i] = plain[i] && !g.isNaN ? Swift.min(Swift.max(g, lowers[i]), uppers[i]) : codings[i].decode(g)
+        }
         var c = Configuration(values)
         if hasConditions { space.normalize(&c) { i in space[i].domain.sample(using: &rng) } }
         return c
@@ -68,10 +84,9 @@ public struct Reproduction: Sendable {
     public func cross(_ a: inout [Double], _ b: inout [Double], using rng: inout some RandomNumberGenerator) {
         guard rng.nextUnit() < crossoverProbability else { return }
         for i in searched where !a[i].isNaN && !b[i].isNaN {
-            let coding = codings[i]
-            switch coding.kind {
-            case .real: realCrossover.cross(&a[i], &b[i], lower: coding.lower, upper: coding.upper, using: &rng)
-            case .integer: integerCrossover.cross(&a[i], &b[i], coding: coding, using: &rng)
+            switch kinds[i] {
+            case .real: realCrossover.cross(&a[i], &b[i], lower: lowers[i], upper: uppers[i], using: &rng)
+            case .integer: integerCrossover.cross(&a[i], &b[i], coding: codings[i], using: &rng)
             case .categorical: categoricalCrossover.cross(&a[i], &b[i], using: &rng)
             case .fixed: break
             }
@@ -91,11 +106,10 @@ public struct Reproduction: Sendable {
     /// Mutates one gene with the operator of its kind.
     @inlinable
     public func mutate(_ g: inout [Double], at i: Int, using rng: inout some RandomNumberGenerator) {
-        let coding = codings[i]
-        switch coding.kind {
-        case .real: realMutation.mutate(&g[i], lower: coding.lower, upper: coding.upper, using: &rng)
-        case .integer: integerMutation.mutate(&g[i], coding: coding, using: &rng)
-        case .categorical: categoricalMutation.mutate(&g[i], count: Int(coding.upper) + 1, using: &rng)
+        switch kinds[i] {
+        case .real: realMutation.mutate(&g[i], lower: lowers[i], upper: uppers[i], using: &rng)
+        case .integer: integerMutation.mutate(&g[i], coding: codings[i], using: &rng)
+        case .categorical: categoricalMutation.mutate(&g[i], count: Int(uppers[i]) + 1, using: &rng)
         case .fixed: break
         }
     }

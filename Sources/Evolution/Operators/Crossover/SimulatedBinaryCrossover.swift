@@ -45,7 +45,7 @@ public struct SimulatedBinaryCrossover: Sendable, Hashable {
         guard delta > 1e-14, upper > lower else { return (y1, y2) }
         let exponent = 1 / (eta + 1)
         func spread(_ beta: Double) -> Double {
-            let alpha = 2 - pow(beta, -(eta + 1))
+            let alpha = 2 - 1 / DistributionPower.power(beta, eta + 1)
             return u <= 1 / alpha ? pow(u * alpha, exponent) : pow(1 / (2 - u * alpha), exponent)
         }
         let betaLow = spread(1 + 2 * (y1 - lower) / delta)

@@ -31,11 +31,11 @@ public struct PolynomialMutation: Sendable, Hashable {
         let deltaQ: Double
         if u <= 0.5 {
             let xy = 1 - (x - lower) / range
-            let val = 2 * u + (1 - 2 * u) * pow(xy, eta + 1)
+            let val = 2 * u + (1 - 2 * u) * DistributionPower.power(xy, eta + 1)
             deltaQ = pow(val, exponent) - 1
         } else {
             let xy = 1 - (upper - x) / range
-            let val = 2 * (1 - u) + 2 * (u - 0.5) * pow(xy, eta + 1)
+            let val = 2 * (1 - u) + 2 * (u - 0.5) * DistributionPower.power(xy, eta + 1)
             deltaQ = 1 - pow(val, exponent)
         }
         return Swift.min(Swift.max(x + deltaQ * range, lower), upper)
