@@ -105,7 +105,7 @@ public struct NSGA2Sampler: Sampler {
             if let k = outstandingIndex(of: o.proposed ?? o.configuration) {
                 told[k] = (o.objectives, o.violation)
                 // A repaired child enters the population as evaluated (Lamarckian repair).
-                if o.proposed != nil { batch[k] = o.configuration }
+                if o.proposed != nil { pending[k] = o.configuration }
                 toldCount += 1
                 tellHint = k + 1
             } else {
