@@ -6,6 +6,11 @@ extension Hypervolume {
     ///
     /// While, L., Bradstreet, L., Barone, L. (2012). A fast way of calculating exact hypervolumes.
     /// IEEE Trans. Evol. Comput. 16(1), 86–95.
+    ///
+    /// Two cuts keep the limit sets cheap: only earlier points that are non-dominated in the
+    /// first d − 1 objectives can yield non-dominated limit points (a dominated one yields a
+    /// dominated limit point), and the candidates are filtered in ascending order of their
+    /// coordinate sum, so a kept limit point is never dominated by a later one.
     /// - Complexity: exponential in d in the worst case; on typical fronts the limit sets shrink
     ///   quickly once filtered to their non-dominated points.
     static func wfg(_ p: UnsafeBufferPointer<Double>, count n: Int, dimension d: Int,
@@ -19,7 +24,13 @@ extension Hypervolume {
         }
         let order = KeyOrder.ascending(p, count: n, stride: d, offset: e)
         var sorted = [Double](repeating: 0, count: n &* d)
+        var candidates = [Double](repeating: 0, count: n &* e)
         var limit = [Double](repeating: 0, count: n &* e)
+        var sums = [Double](repeating: 0, count: n)
+        var sumOrder = [Int32](repeating: 0, count: n)
+        // Earlier points non-dominated in the first e objectives (indices into `sorted`).
+        var projected = [Int32](repeating: 0, count: n)
+        var projectedCount = 0
         var total = 0.0
         sorted.withUnsafeMutableBufferPointer { s in
             order.withUnsafeBufferPointer { o in
@@ -28,47 +39,70 @@ extension Hypervolume {
                     for k in 0..<d { s[dst &+ k] = p[src &+ k] }
                 }
             }
+            candidates.withUnsafeMutableBufferPointer { cand in
             limit.withUnsafeMutableBufferPointer { lim in
+            projected.withUnsafeMutableBufferPointer { front in
                 for k in 0..<n {
                     let pk = k &* d
                     var box = 1.0
                     for j in 0..<e { box *= r[j] - s[pk &+ j] }
-                    var m = 0, covered = false
-                    candidates: for j in 0..<k {
-                        let q = j &* d, out = m &* e
-                        var same = true
-                        for c in 0..<e {
-                            let a = s[q &+ c], b = s[pk &+ c]
-                            if a > b { lim[out &+ c] = a; same = false } else { lim[out &+ c] = b }
+                    // Limit points of the projected front, clipped to p_k.
+                    var covered = false, c = 0
+                    for f in 0..<projectedCount {
+                        let q = Int(front[f]) &* d, out = c &* e
+                        var same = true, sum = 0.0
+                        for x in 0..<e {
+                            let a = s[q &+ x], b = s[pk &+ x]
+                            let v = a > b ? a : b
+                            if a > b { same = false }
+                            cand[out &+ x] = v
+                            sum += v
                         }
                         if same { covered = true; break }
-                        // Drop the candidate if a kept limit point weakly dominates it; drop the
-                        // kept points it dominates.
-                        var w = 0
-                        var i = 0
-                        while i < m {
-                            let a = i &* e
-                            var le = true, ge = true
-                            for c in 0..<e {
-                                let x = lim[a &+ c], y = lim[out &+ c]
-                                if x > y { le = false }
-                                if x < y { ge = false }
-                            }
-                            if le { continue candidates }
-                            if !ge {
-                                if w != i { for c in 0..<e { lim[w &* e &+ c] = lim[a &+ c] } }
-                                w &+= 1
-                            }
-                            i &+= 1
-                        }
-                        if w != m { for c in 0..<e { lim[w &* e &+ c] = lim[out &+ c] } }
-                        m = w &+ 1
+                        sums[c] = sum
+                        sumOrder[c] = Int32(truncatingIfNeeded: c)
+                        c &+= 1
                     }
-                    if covered { continue }
-                    let dominatedPart = m == 0 ? 0 : dispatch(UnsafeBufferPointer(lim), count: m, dimension: e, reference: r)
-                    total += (box - dominatedPart) * (r[e] - s[pk &+ e])
+                    if !covered {
+                        sums.withUnsafeMutableBufferPointer { sm in
+                        sumOrder.withUnsafeMutableBufferPointer { so in
+                            KeyOrder.sortPairs(sm.baseAddress!, so.baseAddress!, count: c)
+                            var m = 0
+                            candidateLoop: for t in 0..<c {
+                                let src = Int(so[t]) &* e
+                                for i in 0..<m {
+                                    let a = i &* e
+                                    var x = 0
+                                    while x < e && lim[a &+ x] <= cand[src &+ x] { x &+= 1 }
+                                    if x == e { continue candidateLoop }
+                                }
+                                let out = m &* e
+                                for x in 0..<e { lim[out &+ x] = cand[src &+ x] }
+                                m &+= 1
+                            }
+                            let dominatedPart = m == 0 ? 0 : dispatch(UnsafeBufferPointer(lim), count: m, dimension: e, reference: r)
+                            total += (box - dominatedPart) * (r[e] - s[pk &+ e])
+                        }}
+                    }
+                    // Update the projected front with p_k.
+                    var w = 0, dominated = false
+                    for f in 0..<projectedCount {
+                        let q = Int(front[f]) &* d
+                        var le = true, ge = true
+                        for x in 0..<e {
+                            let a = s[q &+ x], b = s[pk &+ x]
+                            if a > b { le = false }
+                            if a < b { ge = false }
+                        }
+                        if le { dominated = true; break }
+                        if !ge { front[w] = front[f]; w &+= 1 }
+                    }
+                    if !dominated {
+                        front[w] = Int32(truncatingIfNeeded: k)
+                        projectedCount = w &+ 1
+                    }
                 }
-            }
+            }}}
         }
         return total
     }

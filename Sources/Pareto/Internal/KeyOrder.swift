@@ -14,6 +14,7 @@ enum KeyOrder {
     /// Indices `0..<count` ordered by ascending `values[i * stride + offset]`; equal keys keep
     /// index order (stable).
     /// - Complexity: O(n) passes of 11-bit digits (at most 6), O(n log n) for small n.
+    @inline(never)
     static func ascending(_ values: UnsafeBufferPointer<Double>, count n: Int, stride: Int, offset: Int) -> [Int32] {
         if n < 192 {
             var order = (0..<Int32(n)).map { $0 }
@@ -108,5 +109,53 @@ enum KeyOrder {
             }
         }
         return order
+    }
+}
+
+extension KeyOrder {
+    /// Sorts `keys[0..<n]` ascending in place, permuting `payload` alike (not stable): quicksort
+    /// with a median-of-three pivot and insertion sort on short ranges.
+    ///
+    /// Hoare, C. A. R. (1962). Quicksort. The Computer Journal 5(1), 10–16; Sedgewick, R. (1978).
+    /// Implementing Quicksort programs. Commun. ACM 21(10), 847–857.
+    /// - Complexity: O(n log n) expected.
+    static func sortPairs(_ keys: UnsafeMutablePointer<Double>, _ payload: UnsafeMutablePointer<Int32>, count n: Int) {
+        var lo = 0, hi = n &- 1
+        while hi &- lo > 16 {
+            let mid = lo &+ ((hi &- lo) &>> 1)
+            if keys[mid] < keys[lo] { swapAt(keys, payload, mid, lo) }
+            if keys[hi] < keys[lo] { swapAt(keys, payload, hi, lo) }
+            if keys[hi] < keys[mid] { swapAt(keys, payload, hi, mid) }
+            let pivot = keys[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while keys[i] < pivot { i &+= 1 }
+                while pivot < keys[j] { j &-= 1 }
+                if i <= j { swapAt(keys, payload, i, j); i &+= 1; j &-= 1 }
+            }
+            // Recurse into the smaller side, loop on the larger.
+            if j &- lo < hi &- i {
+                sortPairs(keys + lo, payload + lo, count: j &- lo &+ 1)
+                lo = i
+            } else {
+                sortPairs(keys + i, payload + i, count: hi &- i &+ 1)
+                hi = j
+            }
+        }
+        if hi > lo {
+            for a in (lo &+ 1)...hi {
+                let k = keys[a], v = payload[a]
+                var b = a &- 1
+                while b >= lo && keys[b] > k { keys[b &+ 1] = keys[b]; payload[b &+ 1] = payload[b]; b &-= 1 }
+                keys[b &+ 1] = k
+                payload[b &+ 1] = v
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func swapAt(_ keys: UnsafeMutablePointer<Double>, _ payload: UnsafeMutablePointer<Int32>, _ a: Int, _ b: Int) {
+        let k = keys[a]; keys[a] = keys[b]; keys[b] = k
+        let v = payload[a]; payload[a] = payload[b]; payload[b] = v
     }
 }
