@@ -133,8 +133,8 @@ extension NondominatedSorting {
         }
     }
 
-    /// Ranks for four or more objectives: efficient non-dominated sort with binary search over
-    /// the fronts (ENS-BS). Points are visited in lexicographic order, so only the objectives
+    /// Ranks for four or more objectives: efficient non-dominated sort (ENS-SS while there are
+    /// at most 16 fronts, ENS-BS beyond). Points are visited in lexicographic order, so only the objectives
     /// after the first need comparing, and only against points of the front tested; each front
     /// keeps those objectives contiguously and is scanned newest first.
     ///
@@ -159,11 +159,25 @@ extension NondominatedSorting {
                 }
                 previous = i
                 let p = base &+ 1
+                // Sequential search while there are few fronts (a failed test scans a whole
+                // front, a successful one usually stops early), binary search beyond.
+                let binary = fronts.count > 16
                 var lo = 0, hi = fronts.count
                 while lo < hi {
-                    let mid = (lo &+ hi) &>> 1
+                    let mid = binary ? (lo &+ hi) &>> 1 : lo
                     let dominated = fronts[mid].withUnsafeBufferPointer { f -> Bool in
                         var a = f.count &- e
+                        if e == 4 {
+                            // Branch-free comparisons of the four trailing objectives.
+                            let p0 = v[p], p1 = v[p &+ 1], p2 = v[p &+ 2], p3 = v[p &+ 3]
+                            while a >= 0 {
+                                let hit = (f[a] <= p0 ? 1 : 0) & (f[a &+ 1] <= p1 ? 1 : 0)
+                                    & (f[a &+ 2] <= p2 ? 1 : 0) & (f[a &+ 3] <= p3 ? 1 : 0)
+                                if hit != 0 { return true }
+                                a &-= 4
+                            }
+                            return false
+                        }
                         while a >= 0 {
                             var c = 0
                             while c < e && f[a &+ c] <= v[p &+ c] { c &+= 1 }

@@ -6,7 +6,7 @@ public enum NondominatedSorting {
     ///
     /// Dispatches on the number of objectives M: a 1-D dense ranking, a 2-D sweep with a binary
     /// search over the fronts' last points, a 3-D sweep with one 2-D staircase per front, and
-    /// the efficient non-dominated sort with binary search (ENS-BS) above.
+    /// the efficient non-dominated sort (ENS) above.
     /// - Complexity: O(N log N) for M ≤ 2, O(N log² N) for M = 3, O(M N²) worst case for M ≥ 4
     ///   (far less in practice).
     public static func ranks(_ points: PointSet) -> [Int] {

@@ -35,9 +35,9 @@ struct HypervolumeCommand: ParsableCommand {
         }
         let repeats = try PointInput.repeats(repeatCount)
         var value = 0.0
-        let seconds = PointInput.medianSeconds(repeats) { value = Hypervolume.compute(points, reference: ref) }
+        let timing = PointInput.medianSeconds(repeats) { value = Hypervolume.compute(points, reference: ref) }
         print(String(format: "%.17g", value))
-        if repeatCount != nil { PointInput.printError("seconds: \(seconds)") }
+        if repeatCount != nil { timing.report() }
     }
 }
 
@@ -67,16 +67,39 @@ enum PointInput {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
-    /// Runs `body` `count` times; the median wall-clock seconds of one run.
-    static func medianSeconds(_ count: Int, _ body: () -> Void) -> Double {
+    /// Runs `body` `count` times; the median wall-clock and thread-CPU seconds of one run.
+    static func medianSeconds(_ count: Int, _ body: () -> Void) -> Timing {
         let clock = ContinuousClock()
-        var times: [Double] = []
+        var wall: [Double] = [], cpu: [Double] = []
         for _ in 0..<count {
+            let c0 = threadCPUSeconds()
             let elapsed = clock.measure(body)
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            cpu.append(threadCPUSeconds() - c0)
+            wall.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
-        times.sort()
-        let m = times.count / 2
-        return times.count % 2 == 1 ? times[m] : (times[m - 1] + times[m]) / 2
+        return Timing(seconds: median(wall), cpuSeconds: median(cpu))
+    }
+
+    struct Timing {
+        var seconds: Double
+        var cpuSeconds: Double
+
+        /// `seconds: <median wall>` and, on a second line, `cpu-seconds: <median thread CPU>`
+        /// (the latter shows the cost on a busy machine).
+        func report() {
+            printError("seconds: \(seconds)\ncpu-seconds: \(cpuSeconds)")
+        }
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        let t = values.sorted()
+        let m = t.count / 2
+        return t.count % 2 == 1 ? t[m] : (t[m - 1] + t[m]) / 2
+    }
+
+    private static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }

@@ -29,14 +29,14 @@ struct NondominatedCommand: ParsableCommand {
         var out = ""
         if ranks {
             var r: [Int] = []
-            let seconds = PointInput.medianSeconds(repeats) { r = NondominatedSorting.ranks(points) }
+            let timing = PointInput.medianSeconds(repeats) { r = NondominatedSorting.ranks(points) }
             out.reserveCapacity(r.count * 3)
             for v in r { out += String(v + 1); out += "\n" }
             FileHandle.standardOutput.write(Data(out.utf8))
-            if repeatCount != nil { PointInput.printError("seconds: \(seconds)") }
+            if repeatCount != nil { timing.report() }
         } else {
             var keep: [Int] = []
-            let seconds = PointInput.medianSeconds(repeats) { keep = NondominatedSorting.nondominatedIndices(points) }
+            let timing = PointInput.medianSeconds(repeats) { keep = NondominatedSorting.nondominatedIndices(points) }
             for i in keep {
                 let row = points[i]
                 var first = true
@@ -48,7 +48,7 @@ struct NondominatedCommand: ParsableCommand {
                 out += "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
-            if repeatCount != nil { PointInput.printError("seconds: \(seconds)") }
+            if repeatCount != nil { timing.report() }
         }
     }
 }
