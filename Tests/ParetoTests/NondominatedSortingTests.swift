@@ -16,6 +16,17 @@ import Testing
         }
     }
 
+    /// Large enough to take the radix-sort path (n ≥ 192).
+    @Test(arguments: 2...5)
+    func largerSetsMatchTheNaiveSort(dimension d: Int) {
+        var rng = SplitMix64(seed: UInt64(500 + d))
+        for points in [Sample.uniform(400, d, &rng), Sample.grid(400, d, &rng)] {
+            let oracle = NondominatedSorting.naiveRanks(points)
+            #expect(NondominatedSorting.ranks(points) == oracle)
+            #expect(NondominatedSorting.nondominated(points) == points.subset(oracle.indices.filter { oracle[$0] == 0 }))
+        }
+    }
+
     @Test func handCase() {
         let p = PointSet(rows: [[1, 5], [2, 2], [3, 3], [5, 1], [2, 2], [4, 4], [6, 6]])
         #expect(NondominatedSorting.ranks(p) == [0, 0, 1, 0, 0, 2, 3])
