@@ -89,8 +89,8 @@ import Foundation
         #expect(badRepeat.status == 2)
     }
 
-    /// The exact values of the shared fronts small enough for a debug build.
-    @Test(arguments: ["hv-d3-n1000", "hv-d5-n500", "hv-d6-n200"])
+    /// Every shared front against its exact hypervolume.
+    @Test(arguments: ["hv-d2-n100000", "hv-d3-n10000", "hv-d4-n2000", "hv-d5-n500", "hv-d6-n200", "hv-d3-n1000"])
     func sharedFrontsMatchTheirExactHypervolume(name: String) throws {
         let inputs = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.data.appendingPathComponent("inputs.json"))) as! [String: Any]
         let fronts = inputs["hv_fronts"] as! [[String: Any]]
@@ -103,7 +103,7 @@ import Foundation
         #expect(abs(value - exact) / exact <= 1e-12)
     }
 
-    @Test(arguments: ["nds-M3-N10000", "nds-M5-N5000"])
+    @Test(arguments: ["nds-M2-N100000", "nds-M3-N10000", "nds-M5-N5000"])
     func sharedSortingSetsMatchTheirRanks(name: String) throws {
         let oracle = try String(contentsOf: Self.data.appendingPathComponent(name + ".ranks.csv"), encoding: .utf8)
             .split(separator: "\n").map { Int($0)! + 1 }

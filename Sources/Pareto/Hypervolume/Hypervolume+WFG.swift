@@ -70,11 +70,23 @@ extension Hypervolume {
                             var m = 0
                             candidateLoop: for t in 0..<c {
                                 let src = Int(so[t]) &* e
-                                for i in 0..<m {
-                                    let a = i &* e
-                                    var x = 0
-                                    while x < e && lim[a &+ x] <= cand[src &+ x] { x &+= 1 }
-                                    if x == e { continue candidateLoop }
+                                if e == 4 {
+                                    // Branch-free test of the four objectives.
+                                    let c0 = cand[src], c1 = cand[src &+ 1], c2 = cand[src &+ 2], c3 = cand[src &+ 3]
+                                    var a = 0
+                                    for _ in 0..<m {
+                                        let hit = (lim[a] <= c0 ? 1 : 0) & (lim[a &+ 1] <= c1 ? 1 : 0)
+                                            & (lim[a &+ 2] <= c2 ? 1 : 0) & (lim[a &+ 3] <= c3 ? 1 : 0)
+                                        if hit != 0 { continue candidateLoop }
+                                        a &+= 4
+                                    }
+                                } else {
+                                    for i in 0..<m {
+                                        let a = i &* e
+                                        var x = 0
+                                        while x < e && lim[a &+ x] <= cand[src &+ x] { x &+= 1 }
+                                        if x == e { continue candidateLoop }
+                                    }
                                 }
                                 let out = m &* e
                                 for x in 0..<e { lim[out &+ x] = cand[src &+ x] }
