@@ -99,8 +99,21 @@ extension Hypervolume {
                 return false
             }
 
-            // The slice at pz: every kept point below p.
+            // The slice at pz: every kept point not above p. First the walls alone (two
+            // comparisons per point), so that the staircase only ever holds points inside them.
             var j = 0
+            while j < keptCount && keptZ[j] <= pz {
+                let qx = keptX[j], qy = keptY[j]
+                if qx <= px {
+                    if qy <= py { return nil }
+                    if qy < wallY { wallY = qy }
+                } else if qy <= py && qx < wallX {
+                    wallX = qx
+                }
+                j &+= 1
+            }
+            covered = boxArea - (wallX - px) * (wallY - py)
+            j = 0
             while j < keptCount && keptZ[j] < pz {
                 if add(j) { return nil }
                 j &+= 1

@@ -7,10 +7,12 @@ extension Hypervolume {
     /// While, L., Bradstreet, L., Barone, L. (2012). A fast way of calculating exact hypervolumes.
     /// IEEE Trans. Evol. Comput. 16(1), 86–95.
     ///
-    /// Two cuts keep the limit sets cheap: only earlier points that are non-dominated in the
+    /// Three cuts keep the limit sets cheap: only earlier points that are non-dominated in the
     /// first d − 1 objectives can yield non-dominated limit points (a dominated one yields a
-    /// dominated limit point), and the candidates are filtered in ascending order of their
-    /// coordinate sum, so a kept limit point is never dominated by a later one.
+    /// dominated limit point); limit points that differ from the current point in one objective
+    /// only ("walls") dominate every limit point at or beyond the lowest of them, so the others
+    /// are dropped in one pass; and the rest are filtered in ascending order of their coordinate
+    /// sum, so a kept limit point is never dominated by a later one.
     /// - Complexity: exponential in d in the worst case; on typical fronts the limit sets shrink
     ///   quickly once filtered to their non-dominated points.
     static func wfg(_ p: UnsafeBufferPointer<Double>, count n: Int, dimension d: Int,
@@ -31,6 +33,7 @@ extension Hypervolume {
         // Earlier points non-dominated in the first e objectives (indices into `sorted`).
         var projected = [Int32](repeating: 0, count: n)
         var projectedCount = 0
+        var walls = [Double](repeating: 0, count: e)
         var total = 0.0
         sorted.withUnsafeMutableBufferPointer { s in
             order.withUnsafeBufferPointer { o in
@@ -46,22 +49,35 @@ extension Hypervolume {
                     let pk = k &* d
                     var box = 1.0
                     for j in 0..<e { box *= r[j] - s[pk &+ j] }
-                    // Limit points of the projected front, clipped to p_k.
-                    var covered = false, c = 0
+                    // Walls: limit points that differ from p_k in one objective only; the
+                    // lowest wall of each objective dominates every limit point at or beyond it.
+                    var covered = false
+                    for x in 0..<e { walls[x] = r[x] }
                     for f in 0..<projectedCount {
-                        let q = Int(front[f]) &* d, out = c &* e
-                        var same = true, sum = 0.0
-                        for x in 0..<e {
-                            let a = s[q &+ x], b = s[pk &+ x]
-                            let v = a > b ? a : b
-                            if a > b { same = false }
-                            cand[out &+ x] = v
-                            sum += v
+                        let q = Int(front[f]) &* d
+                        var above = 0, at = 0
+                        for x in 0..<e where s[q &+ x] > s[pk &+ x] { above &+= 1; at = x }
+                        if above == 0 { covered = true; break }
+                        if above == 1 && s[q &+ at] < walls[at] { walls[at] = s[q &+ at] }
+                    }
+                    // The other limit points of the projected front, clipped to p_k, that lie
+                    // strictly inside the walls.
+                    var c = 0
+                    if !covered {
+                        candidateScan: for f in 0..<projectedCount {
+                            let q = Int(front[f]) &* d, out = c &* e
+                            var sum = 0.0
+                            for x in 0..<e {
+                                let a = s[q &+ x], b = s[pk &+ x]
+                                let v = a > b ? a : b
+                                if v >= walls[x] { continue candidateScan }
+                                cand[out &+ x] = v
+                                sum += v
+                            }
+                            sums[c] = sum
+                            sumOrder[c] = Int32(truncatingIfNeeded: c)
+                            c &+= 1
                         }
-                        if same { covered = true; break }
-                        sums[c] = sum
-                        sumOrder[c] = Int32(truncatingIfNeeded: c)
-                        c &+= 1
                     }
                     if !covered {
                         sums.withUnsafeMutableBufferPointer { sm in
@@ -90,6 +106,12 @@ extension Hypervolume {
                                 }
                                 let out = m &* e
                                 for x in 0..<e { lim[out &+ x] = cand[src &+ x] }
+                                m &+= 1
+                            }
+                            for x in 0..<e where walls[x] < r[x] {
+                                let out = m &* e
+                                for y in 0..<e { lim[out &+ y] = s[pk &+ y] }
+                                lim[out &+ x] = walls[x]
                                 m &+= 1
                             }
                             let dominatedPart = m == 0 ? 0 : dispatch(UnsafeBufferPointer(lim), count: m, dimension: e, reference: r)
