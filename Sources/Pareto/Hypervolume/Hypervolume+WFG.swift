@@ -28,12 +28,15 @@ extension Hypervolume {
         var sorted = [Double](repeating: 0, count: n &* d)
         var candidates = [Double](repeating: 0, count: n &* e)
         var limit = [Double](repeating: 0, count: n &* e)
-        var sums = [Double](repeating: 0, count: n)
-        var sumOrder = [Int32](repeating: 0, count: n)
+        let sums = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        let sumOrder = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        defer { sums.deallocate(); sumOrder.deallocate() }
         // Earlier points non-dominated in the first e objectives (indices into `sorted`).
         var projected = [Int32](repeating: 0, count: n)
         var projectedCount = 0
-        var walls = [Double](repeating: 0, count: e)
+        let walls = UnsafeMutablePointer<Double>.allocate(capacity: e)
+        let beatenFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+        defer { walls.deallocate(); beatenFlags.deallocate() }
         var total = 0.0
         sorted.withUnsafeMutableBufferPointer { s in
             order.withUnsafeBufferPointer { o in
@@ -53,12 +56,20 @@ extension Hypervolume {
                     // lowest wall of each objective dominates every limit point at or beyond it.
                     var covered = false
                     for x in 0..<e { walls[x] = r[x] }
+                    var beaten = 0
                     for f in 0..<projectedCount {
                         let q = Int(front[f]) &* d
-                        var above = 0, at = 0
-                        for x in 0..<e where s[q &+ x] > s[pk &+ x] { above &+= 1; at = x }
+                        var above = 0, below = 0, at = 0
+                        for x in 0..<e {
+                            let a = s[q &+ x], b = s[pk &+ x]
+                            if a > b { above &+= 1; at = x }
+                            below &+= a < b ? 1 : 0
+                        }
                         if above == 0 { covered = true; break }
                         if above == 1 && s[q &+ at] < walls[at] { walls[at] = s[q &+ at] }
+                        // p_k dominates q in the projection: q leaves the projected front below.
+                        beatenFlags[f] = below == 0 ? 1 : 0
+                        beaten &+= below == 0 ? 1 : 0
                     }
                     // The other limit points of the projected front, clipped to p_k, that lie
                     // strictly inside the walls.
@@ -80,9 +91,9 @@ extension Hypervolume {
                         }
                     }
                     if !covered {
-                        sums.withUnsafeMutableBufferPointer { sm in
-                        sumOrder.withUnsafeMutableBufferPointer { so in
-                            KeyOrder.sortPairs(sm.baseAddress!, so.baseAddress!, count: c)
+                        do {
+                            let so = sumOrder
+                            KeyOrder.sortPairs(sums, sumOrder, count: c)
                             var m = 0
                             candidateLoop: for t in 0..<c {
                                 let src = Int(so[t]) &* e
@@ -116,22 +127,19 @@ extension Hypervolume {
                             }
                             let dominatedPart = m == 0 ? 0 : dispatch(UnsafeBufferPointer(lim), count: m, dimension: e, reference: r)
                             total += (box - dominatedPart) * (r[e] - s[pk &+ e])
-                        }}
-                    }
-                    // Update the projected front with p_k.
-                    var w = 0, dominated = false
-                    for f in 0..<projectedCount {
-                        let q = Int(front[f]) &* d
-                        var le = true, ge = true
-                        for x in 0..<e {
-                            let a = s[q &+ x], b = s[pk &+ x]
-                            if a > b { le = false }
-                            if a < b { ge = false }
                         }
-                        if le { dominated = true; break }
-                        if !ge { front[w] = front[f]; w &+= 1 }
                     }
-                    if !dominated {
+                    // Update the projected front with p_k (unless an earlier point weakly
+                    // dominates it there, which is exactly when it is covered).
+                    if !covered {
+                        var w = projectedCount
+                        if beaten > 0 {
+                            w = 0
+                            for f in 0..<projectedCount where beatenFlags[f] == 0 {
+                                front[w] = front[f]
+                                w &+= 1
+                            }
+                        }
                         front[w] = Int32(truncatingIfNeeded: k)
                         projectedCount = w &+ 1
                     }
