@@ -53,4 +53,13 @@ import Pareto
         let d = CrowdingDistance.distances(p, front: [0, 2, 3, 4])
         #expect(d == [.infinity, 1.25, 1.25, .infinity])
     }
+
+    @Test(arguments: [3, 50, 400])
+    func crowdingDistanceMatchesThePlainVersion(count n: Int) {
+        var rng = SplitMix64(seed: UInt64(n))
+        for points in [Sample.uniform(n, 3, &rng), Sample.grid(n, 2, &rng)] {
+            let front = Array((0..<points.count).filter { $0 % 3 != 1 }.reversed())
+            #expect(CrowdingDistance.distances(points, front: front) == CrowdingDistance.naiveDistances(points, front: front))
+        }
+    }
 }

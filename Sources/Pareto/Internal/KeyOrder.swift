@@ -4,10 +4,10 @@
 /// Knuth, D. E. (1998). The Art of Computer Programming, Vol. 3, §5.2.5 (radix sorting).
 enum KeyOrder {
     /// An unsigned integer whose order matches the order of `x` (for non-NaN values; `-0.0`
-    /// sorts just below `+0.0`, which is harmless for ordering by `<=`).
+    /// and `+0.0` get the same key, as they compare equal).
     @inline(__always)
     static func sortableKey(_ x: Double) -> UInt64 {
-        let b = x.bitPattern
+        let b = (x == 0 ? 0.0 : x).bitPattern
         return b & (1 &<< 63) != 0 ? ~b : b | (1 &<< 63)
     }
 
