@@ -3,9 +3,14 @@
 /// Ranks are **0-based**: rank 0 is the non-dominated set. Identical points share a rank.
 public enum NondominatedSorting {
     /// Front rank of each point, in input order.
-    /// - Complexity: O(M N²) in this reference version.
+    ///
+    /// Dispatches on the number of objectives M: a 1-D dense ranking, a 2-D sweep with a binary
+    /// search over the fronts' last points, a 3-D sweep with one 2-D staircase per front, and
+    /// the efficient non-dominated sort (ENS) above.
+    /// - Complexity: O(N log N) for M ≤ 2, O(N log² N) for M = 3, O(M N²) worst case for M ≥ 4
+    ///   (far less in practice).
     public static func ranks(_ points: PointSet) -> [Int] {
-        naiveRanks(points)
+        ranks(points, frontLimit: Int.max)
     }
 
     /// Constrained ranks (Deb's rules): feasible points (violation ≤ 0) are sorted by Pareto
@@ -37,10 +42,17 @@ public enum NondominatedSorting {
         return result
     }
 
-    /// Indices of the non-dominated points (rank 0), in input order.
+    /// Indices of the non-dominated points (rank 0), in input order. Identical non-dominated
+    /// points are all kept.
+    /// - Complexity: the same kernels as `ranks`, stopping at the first front.
     public static func nondominatedIndices(_ points: PointSet) -> [Int] {
-        let r = ranks(points)
+        let r = ranks(points, frontLimit: 1)
         return r.indices.filter { r[$0] == 0 }
+    }
+
+    /// The non-dominated points of `points`, in input order.
+    public static func nondominated(_ points: PointSet) -> PointSet {
+        points.subset(nondominatedIndices(points))
     }
 
     /// Groups point indices by rank: `fronts[k]` holds the indices of rank `k`, ascending.
