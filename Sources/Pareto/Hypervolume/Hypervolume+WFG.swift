@@ -31,8 +31,9 @@ extension Hypervolume {
         let sums = UnsafeMutablePointer<Double>.allocate(capacity: n)
         let sumOrder = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         defer { sums.deallocate(); sumOrder.deallocate() }
-        // Earlier points non-dominated in the first e objectives (indices into `sorted`).
-        var projected = [Int32](repeating: 0, count: n)
+        // Earlier points non-dominated in the first e objectives (their first e objectives).
+        let rows = UnsafeMutablePointer<Double>.allocate(capacity: n &* e)
+        defer { rows.deallocate() }
         var projectedCount = 0
         let walls = UnsafeMutablePointer<Double>.allocate(capacity: e)
         let beatenFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
@@ -47,7 +48,6 @@ extension Hypervolume {
             }
             candidates.withUnsafeMutableBufferPointer { cand in
             limit.withUnsafeMutableBufferPointer { lim in
-            projected.withUnsafeMutableBufferPointer { front in
                 for k in 0..<n {
                     let pk = k &* d
                     var box = 1.0
@@ -58,15 +58,16 @@ extension Hypervolume {
                     for x in 0..<e { walls[x] = r[x] }
                     var beaten = 0
                     for f in 0..<projectedCount {
-                        let q = Int(front[f]) &* d
+                        let q = f &* e
                         var above = 0, below = 0, at = 0
                         for x in 0..<e {
-                            let a = s[q &+ x], b = s[pk &+ x]
-                            if a > b { above &+= 1; at = x }
+                            let a = rows[q &+ x], b = s[pk &+ x]
+                            above &+= a > b ? 1 : 0
+                            at = a > b ? x : at
                             below &+= a < b ? 1 : 0
                         }
                         if above == 0 { covered = true; break }
-                        if above == 1 && s[q &+ at] < walls[at] { walls[at] = s[q &+ at] }
+                        if above == 1 && rows[q &+ at] < walls[at] { walls[at] = rows[q &+ at] }
                         // p_k dominates q in the projection: q leaves the projected front below.
                         beatenFlags[f] = below == 0 ? 1 : 0
                         beaten &+= below == 0 ? 1 : 0
@@ -76,10 +77,10 @@ extension Hypervolume {
                     var c = 0
                     if !covered {
                         candidateScan: for f in 0..<projectedCount {
-                            let q = Int(front[f]) &* d, out = c &* e
+                            let q = f &* e, out = c &* e
                             var sum = 0.0
                             for x in 0..<e {
-                                let a = s[q &+ x], b = s[pk &+ x]
+                                let a = rows[q &+ x], b = s[pk &+ x]
                                 let v = a > b ? a : b
                                 if v >= walls[x] { continue candidateScan }
                                 cand[out &+ x] = v
@@ -136,15 +137,15 @@ extension Hypervolume {
                         if beaten > 0 {
                             w = 0
                             for f in 0..<projectedCount where beatenFlags[f] == 0 {
-                                front[w] = front[f]
+                                if w != f { (rows + w &* e).update(from: rows + f &* e, count: e) }
                                 w &+= 1
                             }
                         }
-                        front[w] = Int32(truncatingIfNeeded: k)
+                        (rows + w &* e).update(from: s.baseAddress! + pk, count: e)
                         projectedCount = w &+ 1
                     }
                 }
-            }}}
+            }}
         }
         return total
     }

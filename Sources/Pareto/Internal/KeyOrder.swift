@@ -16,6 +16,21 @@ enum KeyOrder {
     /// - Complexity: O(n) passes of 11-bit digits (at most 6), O(n log n) for small n.
     @inline(never)
     static func ascending(_ values: UnsafeBufferPointer<Double>, count n: Int, stride: Int, offset: Int) -> [Int32] {
+        if n < 48 {
+            // Insertion sort: stable, and cheapest for the short lists of the recursions.
+            return [Int32](unsafeUninitializedCapacity: n) { order, count in
+                for i in 0..<n {
+                    let key = values[i &* stride &+ offset]
+                    var j = i
+                    while j > 0 && values[Int(order[j &- 1]) &* stride &+ offset] > key {
+                        order[j] = order[j &- 1]
+                        j &-= 1
+                    }
+                    order[j] = Int32(truncatingIfNeeded: i)
+                }
+                count = n
+            }
+        }
         if n < 192 {
             var order = (0..<Int32(n)).map { $0 }
             order.sort { a, b in

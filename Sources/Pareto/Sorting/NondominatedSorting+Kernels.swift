@@ -38,20 +38,29 @@ extension NondominatedSorting {
     /// - Complexity: O(N log N).
     static func ranks2D(_ v: UnsafeBufferPointer<Double>, count n: Int, into rank: UnsafeMutableBufferPointer<Int>, limit: Int) {
         let order = KeyOrder.lexicographic(v, count: n, dimension: 2)
-        var tailX: [Double] = [], tailY: [Double] = []
+        let tailX = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        let tailY = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { tailX.deallocate(); tailY.deallocate() }
+        var fronts = 0
         order.withUnsafeBufferPointer { o in
             for t in 0..<n {
                 let i = Int(o[t])
                 let x = v[i &* 2], y = v[i &* 2 &+ 1]
-                var lo = 0, hi = tailY.count
-                while lo < hi {
-                    let mid = (lo &+ hi) &>> 1
-                    let ty = tailY[mid]
-                    if ty < y || (ty == y && tailX[mid] < x) { lo = mid &+ 1 } else { hi = mid }
+                // First front whose last point does not dominate (x, y): branch-free search.
+                var lo = 0, length = fronts
+                while length > 0 {
+                    let half = length &>> 1
+                    let m = lo &+ half
+                    let ty = tailY[m]
+                    let dominated = (ty < y ? 1 : 0) | ((ty == y ? 1 : 0) & (tailX[m] < x ? 1 : 0))
+                    lo = dominated != 0 ? m &+ 1 : lo
+                    length = dominated != 0 ? length &- half &- 1 : half
                 }
                 if lo >= limit { rank[i] = limit; continue }
                 rank[i] = lo
-                if lo == tailY.count { tailX.append(x); tailY.append(y) } else { tailX[lo] = x; tailY[lo] = y }
+                tailX[lo] = x
+                tailY[lo] = y
+                if lo == fronts { fronts &+= 1 }
             }
         }
     }
