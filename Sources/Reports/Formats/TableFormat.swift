@@ -39,15 +39,10 @@ public enum TableFormat {
         return out
     }
 
-    /// Six significant digits; integral values as integers.
+    /// Six significant digits (C's `%.6g`); integral values below 10¹² as integers.
     public static func fmt(_ v: Double) -> String {
         if v == v.rounded() && abs(v) < 1e12 { return formatNumber(v) }
-        let a = abs(v)
-        if a >= 1e-3 && a < 1e6 {
-            let digits = max(0, 5 - Int((a).log10Floor))
-            return trimZeros(v.fixed(digits))
-        }
-        return "\(v)"
+        return String(format: "%.6g", v)
     }
 
     static func trimZeros(_ s: String) -> String {

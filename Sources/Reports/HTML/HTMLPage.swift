@@ -18,7 +18,7 @@ enum HTMLPage {
     h1 { font-size: 22px; margin: 0 0 8px; } h2 { font-size: 17px; margin: 28px 0 8px; }
     .summary { margin: 0; padding-left: 18px; } .note { color: #59636e; }
     .plots { display: flex; flex-wrap: wrap; gap: 12px; }
-    figure { margin: 0; border: 1px solid #d1d9e0; border-radius: 6px; padding: 6px; }
+    figure { display: inline-block; vertical-align: top; margin: 0 12px 12px 0; border: 1px solid #d1d9e0; border-radius: 6px; padding: 6px; }
     figcaption { font-size: 12px; color: #59636e; text-align: center; }
     .plot text { font-size: 11px; fill: #1f2328; } .plot .tick { fill: #59636e; font-size: 10px; }
     .plot .frame { fill: none; stroke: #8c959f; } .plot .grid { stroke: #eaeef2; }
