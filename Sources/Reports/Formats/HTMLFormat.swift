@@ -58,7 +58,8 @@ public enum HTMLFormat {
         let dominated = report.feasible.filter { !onFront.contains($0) }.compactMap(point)
         let infeasible = report.infeasible.compactMap(point)
         let front = report.front.compactMap { i in point(i).map { ($0.x, $0.y, Optional(report.trials[i].number)) } }
-        let steps = a == b ? [] : ScatterPlot.staircase(front.map { (oa.minimized($0.0), ob.minimized($0.1)) },
+        // A staircase only joins a true 2-D front; projections of a higher-dimensional front are not one.
+        let steps = a == b || sc.objectives.count != 2 ? [] : ScatterPlot.staircase(front.map { (oa.minimized($0.0), ob.minimized($0.1)) },
                                                        flipX: oa.goal == .maximize, flipY: ob.goal == .maximize)
         var labels: [(x: Double, y: Double, text: String)] = []
         if let k = report.knee, let p = point(k) { labels.append((p.x, p.y, "knee (trial \(report.trials[k].number))")) }
