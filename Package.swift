@@ -29,8 +29,10 @@ let package = Package(
         // OpenBLAS for the built-in trainer.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         .target(name: "Training", dependencies: ["COpenBLAS"]),
+        // Times the trainer on the scikit-learn comparison setting (scripts/bench-mlp.sh).
+        .executableTarget(name: "mlp-bench", dependencies: ["Training"], path: "Sources/MLPBench"),
         // Evaluators: benchmark problems, the built-in MLP, external commands.
-        .target(name: "Evaluators", dependencies: ["Hyperfront", "Training"]),
+        .target(name: "Evaluators", dependencies: ["Hyperfront", "Training", "Pareto"]),
         // The study file (SQLite).
         .target(name: "Store", dependencies: ["Hyperfront", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs a study: sampler + repair + evaluator + store.
@@ -42,12 +44,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // NSGA-II quality and speed on the ZDT/DTLZ benchmarks against pymoo's stored medians.
+        .executableTarget(name: "bench-nsga2", dependencies: ["Hyperfront", "Pareto", "Evolution", "Evaluators"]),
+
         .testTarget(name: "ParetoTests", dependencies: ["Pareto"]),
         .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront"]),
         .testTarget(name: "EvolutionTests", dependencies: ["Evolution", "Hyperfront", "Pareto"]),
         .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
-        .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront"]),
+        .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront", "Pareto"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Store", "Hyperfront", "Evaluators", "Evolution"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Runner"]),

@@ -15,7 +15,14 @@ public enum EvaluatorFactory {
 
     public static func make(_ scenario: Scenario) throws(EvaluatorError) -> Made {
         switch scenario.evaluator {
-        case .benchmark, .mlp, .command:
+        case .benchmark(let spec):
+            return Made(evaluator: BenchmarkEvaluator(spec: spec), resources: [])
+        case .mlp(let spec):
+            do {
+                let mlp = try MLPEvaluator(spec: spec, space: scenario.space)
+                return Made(evaluator: mlp, resources: try mlp.resourceFormulas())
+            } catch { throw EvaluatorError(error.description) }
+        case .command:
             throw EvaluatorError("this evaluator is not available in this build")
         }
     }

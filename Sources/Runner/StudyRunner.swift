@@ -84,8 +84,7 @@ public final class StudyRunner {
         } catch { throw .store(error) }
 
         var rng = RandomSource(seed: seed)
-        var known = Set<Configuration>()
-        var observed: [Configuration: Observation] = [:]
+        var observed = [Configuration: Observation](minimumCapacity: trials)
         var number = 0
         var finished = 0, failed = 0, reused = 0
         var idleBatches = 0
@@ -103,22 +102,30 @@ public final class StudyRunner {
 
         while number < trials {
             if shouldStop() { stoppedEarly = "stopped"; break }
-            var proposals = sampler.ask(limit: trials - number, isKnown: { known.contains($0) }, using: &rng)
+            var proposals = sampler.ask(limit: trials - number, isKnown: { observed[$0] != nil }, using: &rng)
             if proposals.isEmpty { stoppedEarly = "the sampler has nothing more to propose (the search space is exhausted)"; break }
             if let repair {
+                var repaired = Set<Configuration>()
                 for i in proposals.indices {
                     do {
-                        proposals[i].configuration = try repair.repair(proposals[i].configuration, isKnown: { known.contains($0) }, using: &rng)
+                        proposals[i].configuration = try repair.repair(proposals[i].configuration,
+                                                                       isKnown: { observed[$0] != nil || repaired.contains($0) }, using: &rng)
                     } catch { throw .repair("\(error)") }
+                    repaired.insert(proposals[i].configuration)
                 }
             }
-            // Assign trial numbers to new configurations; repeats reuse what is known.
+            // Assign trial numbers to new configurations. `source[i]` is the job that answers
+            // proposal i; -1 when an earlier trial already did (a repeat is never run again).
             var jobs: [(index: Int, number: Int)] = []
-            var batchSeen = Set<Configuration>()
-            for (i, p) in proposals.enumerated() where observed[p.configuration] == nil && number + jobs.count < trials {
-                if batchSeen.insert(p.configuration).inserted { jobs.append((i, number + jobs.count)) }
+            var source = [Int](repeating: -1, count: proposals.count)
+            var firstJob = [Configuration: Int](minimumCapacity: proposals.count)
+            for (i, p) in proposals.enumerated() where observed[p.configuration] == nil {
+                if let k = firstJob[p.configuration] { source[i] = k; continue }
+                guard number + jobs.count < trials else { continue }
+                firstJob[p.configuration] = jobs.count
+                source[i] = jobs.count
+                jobs.append((i, number + jobs.count))
             }
-            for p in proposals { known.insert(p.configuration) }
             idleBatches = jobs.isEmpty ? idleBatches + 1 : 0
             if idleBatches >= 3 { stoppedEarly = "every new proposal repeats an evaluated configuration (the search space is exhausted)"; break }
 
@@ -187,15 +194,10 @@ public final class StudyRunner {
             // Tell the sampler about every proposal, in proposal order.
             var observations: [Observation] = []
             observations.reserveCapacity(proposals.count)
-            var resultByConfig: [Configuration: Observation] = [:]
-            for (k, job) in jobs.enumerated() {
-                let t = results[k]!
-                let o = execution.observation(t)
-                resultByConfig[proposals[job.index].configuration] = o
-                observed[t.configuration] = o
-            }
-            for p in proposals {
-                if var o = resultByConfig[p.configuration] ?? observed[p.configuration] {
+            let fresh = results.map { execution.observation($0!) }
+            for o in fresh { observed[o.configuration] = o }
+            for (i, p) in proposals.enumerated() {
+                if var o = source[i] >= 0 ? fresh[source[i]] : observed[p.configuration] {
                     o.generation = p.generation
                     observations.append(o)
                 }

@@ -32,7 +32,7 @@ public struct NSGA2Sampler: Sampler {
     /// The generation being proposed or evaluated (0 = the initial population).
     public private(set) var generation = 0
     /// Proposals handed out and not yet told.
-    public var outstanding: Int { slots.count }
+    public var outstanding: Int { pendingStart - toldCount }
     /// `true` once nothing new can be proposed.
     public private(set) var isExhausted = false
 
@@ -41,10 +41,11 @@ public struct NSGA2Sampler: Sampler {
     var pendingStart = 0
     /// Whether the current generation's batch has been created.
     var batchOpen = false
-    /// Outstanding proposals → their index among the current generation's children.
-    var slots: [Configuration: Int] = [:]
     /// Told children of the current generation, by index (nil: not told yet).
     var told: [(objectives: [Double], violation: Double)?] = []
+    var toldCount = 0
+    /// Where the next observation is looked for first (observations usually come in order).
+    var tellHint = 0
     var batch: [Configuration] = []
     /// Observations that matched no proposal (joined to the current generation's pool).
     var extra = Population()
@@ -65,25 +66,27 @@ public struct NSGA2Sampler: Sampler {
         self.reproduction = Reproduction(space: space, settings: settings)
         self.survival = RankAndCrowdingSurvival(size: settings.population)
         self.selection = BinaryTournament()
+        self.proposed.reserveCapacity(Swift.min(Swift.max(settings.trials, settings.population), 1 << 20))
     }
 
     public mutating func ask(limit: Int, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Proposal] {
         guard limit > 0, !isExhausted else { return [] }
         if !batchOpen {
-            guard slots.isEmpty else { return [] }
+            guard outstanding == 0 else { return [] }
             batch = generation == 0 && population.isEmpty ? initialBatch(isKnown: isKnown, using: &rng)
                                                           : breed(isKnown: isKnown, using: &rng)
             if batch.isEmpty { isExhausted = true; return [] }
             pending = batch
             pendingStart = 0
             told = Array(repeating: nil, count: batch.count)
+            toldCount = 0
+            tellHint = 0
             batchOpen = true
         }
         let end = Swift.min(pending.count, pendingStart + limit)
         var out: [Proposal] = []
         out.reserveCapacity(end - pendingStart)
         for k in pendingStart..<end {
-            slots[pending[k]] = k
             out.append(Proposal(configuration: pending[k], generation: generation))
         }
         pendingStart = end
@@ -92,13 +95,28 @@ public struct NSGA2Sampler: Sampler {
 
     public mutating func tell(_ observations: [Observation]) {
         for o in observations {
-            if let k = slots.removeValue(forKey: o.configuration) {
+            if let k = outstandingIndex(of: o.configuration) {
                 told[k] = (o.objectives, o.violation)
+                toldCount += 1
+                tellHint = k + 1
             } else {
                 extra.append(o.configuration, objectives: o.objectives, violation: o.violation, generation: o.generation)
             }
         }
-        if batchOpen && slots.isEmpty && pendingStart == pending.count { closeGeneration() }
+        if batchOpen && outstanding == 0 && pendingStart == pending.count { closeGeneration() }
+    }
+
+    /// The index of a handed-out, untold proposal equal to `c`, searched from `tellHint` on.
+    /// - Complexity: O(1) when observations arrive in proposal order, O(batch) otherwise.
+    func outstandingIndex(of c: Configuration) -> Int? {
+        let n = pendingStart
+        guard n > 0 else { return nil }
+        var k = tellHint < n ? tellHint : 0
+        for _ in 0..<n {
+            if told[k] == nil && pending[k] == c { return k }
+            k = k + 1 == n ? 0 : k + 1
+        }
+        return nil
     }
 
     /// Merges the told children into the population and runs survival.
@@ -120,6 +138,7 @@ public struct NSGA2Sampler: Sampler {
         pending = []
         pendingStart = 0
         told = []
+        toldCount = 0
         batchOpen = false
         generation += 1
     }

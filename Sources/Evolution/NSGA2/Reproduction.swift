@@ -20,6 +20,8 @@ public struct Reproduction: Sendable {
     public let realMutation: PolynomialMutation
     public let integerMutation: IntegerMutation
     public let categoricalMutation: ResetMutation
+    /// Whether any parameter is conditional (otherwise decoding skips `SearchSpace.normalize`).
+    public let hasConditions: Bool
 
     /// Operators from the scenario's search settings; mutation probability nil = 1/n over the
     /// searched parameters (Deb et al. 2002).
@@ -39,6 +41,7 @@ public struct Reproduction: Sendable {
         realMutation = PolynomialMutation(eta: settings.mutationEta)
         integerMutation = IntegerMutation(eta: settings.mutationEta)
         categoricalMutation = ResetMutation()
+        hasConditions = space.parameters.contains { $0.condition != nil }
     }
 
     /// Writes the genes of `c` into `genes` (NaN for inactive parameters).
@@ -55,7 +58,7 @@ public struct Reproduction: Sendable {
         var values = [Double](repeating: 0, count: genes.count)
         for i in genes.indices { values[i] = codings[i].decode(genes[i]) }
         var c = Configuration(values)
-        space.normalize(&c) { i in space[i].domain.sample(using: &rng) }
+        if hasConditions { space.normalize(&c) { i in space[i].domain.sample(using: &rng) } }
         return c
     }
 

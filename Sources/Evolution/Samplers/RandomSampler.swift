@@ -11,7 +11,7 @@ public struct RandomSampler: Sampler {
     public mutating func ask(limit: Int, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Proposal] {
         var out: [Proposal] = []
         out.reserveCapacity(limit)
-        var batch = Set<Configuration>()
+        var batch = Set<Configuration>(minimumCapacity: limit)
         for _ in 0..<limit {
             var c = space.sample(using: &rng)
             var tries = 1

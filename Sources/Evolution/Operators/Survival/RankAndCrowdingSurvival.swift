@@ -3,16 +3,21 @@ import Pareto
 /// (μ + λ) elitist survival of NSGA-II (Deb, Pratap, Agarwal & Meyarivan 2002, "A fast and
 /// elitist multiobjective genetic algorithm: NSGA-II", IEEE TEC 6(2)): the merged parents and
 /// children are sorted into fronts by constrained non-dominated rank (Deb's feasibility rules);
-/// whole fronts survive while they fit, and the front that does not fit is cut by decreasing
-/// crowding distance (ties: earlier index first).
+/// whole fronts survive while they fit, and the front that does not fit is cut by crowding
+/// distance — by default with `CrowdingPruning` (the most crowded point removed one at a time,
+/// distances updated after each removal), or, with `pruning: false`, as in the original
+/// paper: one crowding computation, largest distances kept (ties: earlier index first).
 public struct RankAndCrowdingSurvival: Sendable, Hashable {
     /// Number of survivors (μ).
     public let size: Int
+    /// Whether the last front is cut by iterative crowding pruning.
+    public let pruning: Bool
 
     /// - Precondition: `size >= 1`.
-    public init(size: Int) {
+    public init(size: Int, pruning: Bool = true) {
         precondition(size >= 1, "survival size must be at least 1")
         self.size = size
+        self.pruning = pruning
     }
 
     /// The survivors of a merged population, with the rank and crowding distance the selection
@@ -39,8 +44,15 @@ public struct RankAndCrowdingSurvival: Sendable, Hashable {
         out.ranks.reserveCapacity(size)
         out.crowding.reserveCapacity(size)
         for (r, front) in fronts.enumerated() where out.indices.count < size {
-            let crowd = Self.crowding(points, front: front)
             let room = size - out.indices.count
+            if pruning && front.count > room {
+                let (kept, crowd) = CrowdingPruning.prune(points, front: front, keep: room)
+                out.indices += kept.map { front[$0] }
+                out.ranks += repeatElement(r, count: kept.count)
+                out.crowding += crowd
+                continue
+            }
+            let crowd = Self.crowding(points, front: front)
             if front.count <= room {
                 out.indices += front
                 out.ranks += repeatElement(r, count: front.count)
