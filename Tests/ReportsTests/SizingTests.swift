@@ -16,15 +16,16 @@ private func bruteForce(_ p: SizingProblem) -> (covered: Int, score: Double) {
     return best
 }
 
-@Test func branchAndBoundEqualsBruteForceOnRandomProblems() {
+@Test(arguments: ["branch-and-bound", "glpk"])
+func solverEqualsBruteForceOnRandomProblems(solver: String) throws {
     var rng = RandomSource(seed: 42)
-    for _ in 0..<300 {
+    for _ in 0..<(solver == "glpk" ? 150 : 300) {
         let n = Int.random(in: 1...10, using: &rng), t = Int.random(in: 1...4, using: &rng)
         let candidates = (0..<n).map { SizingProblem.Candidate(trial: $0, score: Double(Int.random(in: 0...20, using: &rng)) / 4) }
         let fits = (0..<t).map { _ in (0..<n).map { _ in rng.uniform() < 0.45 } }
         let weights = (0..<t).map { _ in Double(Int.random(in: 1...3, using: &rng)) }
         let p = SizingProblem(candidates: candidates, fits: fits, weights: weights, maxModels: Int.random(in: 1...3, using: &rng))
-        let s = ExhaustiveSizingSolver().solve(p)
+        let s = solver == "glpk" ? try MILPSizingSolver().solve(p) : ExhaustiveSizingSolver().solve(p)
         let v = p.value(s.assignment), oracle = bruteForce(p)
         #expect(v.covered == oracle.covered)
         #expect(abs(v.score - oracle.score) < 1e-9)
@@ -67,6 +68,8 @@ private func bruteForce(_ p: SizingProblem) -> (covered: Int, score: Double) {
     #expect(watch.reason!.contains("the smallest is \(MetricUnit.bytes.format(smallest))"))
     // With one model, one configuration must fit all coverable targets: the phone's budget rules.
     let one = try SizingPlan(report: r, targets: [phone, edge, server], weights: ["phone": 3], maxModels: 1)
+    let oneExhaustive = try SizingPlan(report: r, targets: [phone, edge, server], weights: ["phone": 3], maxModels: 1, solver: ExhaustiveSizingSolver())
+    #expect(one.choices.map(\.trial) == oneExhaustive.choices.map(\.trial))
     #expect(one.modelsUsed == 1)
     #expect(one.choices.allSatisfy { $0.trial == one.choices[0].trial })
     try Golden.check(SizingFormat.table(free), "size.txt")

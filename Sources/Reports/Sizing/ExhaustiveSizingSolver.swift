@@ -1,11 +1,10 @@
-/// Solves deployment sizing exactly by branch and bound over candidate subsets, after two
-/// reductions that keep an optimum: only the best candidate of each fit signature (the set
-/// of targets it fits) matters, and a signature contained in another's with no better score
-/// is dropped. Candidates are branched in order of decreasing score; a subtree is cut when
+/// Solves deployment sizing exactly by branch and bound over the reduced candidates
+/// (`SizingProblem.reducedCandidates`, which keep an optimum). Candidates are branched in order of decreasing score; a subtree is cut when
 /// its bound — each target's best fitting score among the candidates still to come, or its
 /// current one — cannot beat the incumbent (covered targets first, then score).
 ///
-/// Stands in for the GLPK integer program until that wrapper is merged: same model, same answers.
+/// The pure-Swift twin of `MILPSizingSolver` (GLPK): same model, same optimum; a test oracle
+/// and a fallback where GLPK is not wanted.
 public struct ExhaustiveSizingSolver: SizingSolver {
     public init() {}
 
@@ -13,24 +12,7 @@ public struct ExhaustiveSizingSolver: SizingSolver {
     ///   reduced candidates (at most 2^T of them) in the worst case.
     public func solve(_ p: SizingProblem) -> SizingSolution {
         let T = p.fits.count
-        // Best candidate per signature.
-        var bySignature: [[Bool]: Int] = [:]
-        for c in p.candidates.indices {
-            let sig = (0..<T).map { p.fits[$0][c] }
-            if !sig.contains(true) { continue }
-            if let b = bySignature[sig] {
-                let (sc, sb) = (p.candidates[c].score, p.candidates[b].score)
-                if sc > sb || (sc == sb && p.candidates[c].trial < p.candidates[b].trial) { bySignature[sig] = c }
-            } else { bySignature[sig] = c }
-        }
-        var pool = bySignature.values.sorted { a, b in
-            let (sa, sb) = (p.candidates[a].score, p.candidates[b].score)
-            return sa > sb || (sa == sb && p.candidates[a].trial < p.candidates[b].trial)
-        }
-        // Drop c when an earlier (better or equal) candidate fits every target c fits.
-        pool = pool.enumerated().filter { k, c in
-            !pool[..<k].contains { d in (0..<T).allSatisfy { !p.fits[$0][c] || p.fits[$0][d] } }
-        }.map(\.1)
+        let pool = p.reducedCandidates()
         // suffixBest[i][t]: best score among pool[i...] fitting t (-inf when none).
         var suffixBest = [[Double]](repeating: [Double](repeating: -.infinity, count: T), count: pool.count + 1)
         for i in stride(from: pool.count - 1, through: 0, by: -1) {

@@ -35,6 +35,7 @@ public struct SizingPlan: Sendable {
         case noTargets
         case duplicateTarget(String)
         case badMaxModels(Int)
+        case solver(SizingSolverError)
         public var description: String {
             switch self {
             case .unknownMetric(let what, let m, let have): return "\(what): the study has no metric '\(m)'; it has \(have.joined(separator: ", "))"
@@ -43,6 +44,7 @@ public struct SizingPlan: Sendable {
             case .noTargets: return "give at least one --target, e.g. --target phone:memory_bytes<=2MB"
             case .duplicateTarget(let n): return "--target \(n) is given twice; give each target one --target with all its budgets"
             case .badMaxModels(let k): return "--max-models \(k): give a whole number of at least 1"
+            case .solver(let e): return e.description
             }
         }
     }
@@ -52,7 +54,7 @@ public struct SizingPlan: Sendable {
     ///   - maxModels: at most this many distinct configurations (default: one per target).
     public init(report: StudyReport, targets: [DeploymentTarget], weights: [String: Double] = [:],
                 objective: Objective? = nil, maxModels: Int? = nil,
-                solver: some SizingSolver = ExhaustiveSizingSolver()) throws(PlanError) {
+                solver: some SizingSolver = MILPSizingSolver()) throws(PlanError) {
         guard !targets.isEmpty else { throw .noTargets }
         var seen = Set<String>()
         for t in targets { if !seen.insert(t.name).inserted { throw .duplicateTarget(t.name) } }
@@ -75,7 +77,8 @@ public struct SizingPlan: Sendable {
         let fits = targets.map { t in pool.map { i in t.budgets.allSatisfy { b in b.violation(report.metric(b.metric, of: i)) == 0 } } }
         let w = targets.map { weights[$0.name] ?? 1 }
         let problem = SizingProblem(candidates: candidates, fits: fits, weights: w, maxModels: k)
-        let solution = solver.solve(problem)
+        let solution: SizingSolution
+        do { solution = try solver.solve(problem) } catch { throw .solver(error) }
         var bestAll: Int? = nil
         for c in candidates.indices where bestAll == nil || candidates[c].score > candidates[bestAll!].score { bestAll = c }
         studyBest = bestAll.map { (candidates[$0].trial, objective.natural(-candidates[$0].score)) }

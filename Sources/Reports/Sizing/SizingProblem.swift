@@ -4,11 +4,12 @@
 /// the targets' scores. As an integer program (binary y_c: candidate c is deployed; x_tc:
 /// target t runs c, allowed only where c fits t):
 ///
-///     max  Σ_t Σ_c (B + w_t · s_c) · x_tc
-///     s.t. Σ_c x_tc ≤ 1 (each target),  x_tc ≤ y_c,  Σ_c y_c ≤ K,
+///     max  Σ_t Σ_c x_tc            (stage 1: targets covered, value N*)
+///     max  Σ_t Σ_c w_t · s_c · x_tc  subject to Σ x = N*   (stage 2: weighted score)
+///     s.t. Σ_c x_tc ≤ 1 (each target),  x_tc ≤ y_c,  Σ_c y_c ≤ K
 ///
-/// with B larger than any score difference, so covering a target always comes first
-/// (Cornuéjols, Nemhauser & Wolsey 1990, "The uncapacitated facility location problem").
+/// (Cornuéjols, Nemhauser & Wolsey 1990, "The uncapacitated facility location problem",
+/// with a cardinality bound in place of opening costs).
 public struct SizingProblem: Sendable {
     /// One configuration that may be deployed.
     public struct Candidate: Sendable {
@@ -72,5 +73,12 @@ public struct SizingSolution: Sendable, Equatable {
 
 /// Something that solves a sizing problem exactly.
 public protocol SizingSolver: Sendable {
-    func solve(_ problem: SizingProblem) -> SizingSolution
+    func solve(_ problem: SizingProblem) throws(SizingSolverError) -> SizingSolution
+}
+
+/// A solver could not finish (GLPK failed or ran out of time).
+public struct SizingSolverError: Error, Sendable, CustomStringConvertible {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+    public var description: String { "deployment sizing: \(reason)" }
 }
