@@ -1,3 +1,4 @@
+import Foundation
 import Hyperfront
 
 extension StudyReport {
@@ -43,5 +44,3 @@ func standardDeviation(_ xs: [Double]) -> Double {
     let mean = xs.reduce(0, +) / Double(xs.count)
     return (xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(xs.count)).squareRoot()
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Hyperfront
+import Pareto
 
 /// The comparison as one self-contained HTML page: the indicator and coverage tables and,
 /// for each pair of objectives, the fronts overlaid (one colour per set) with the
@@ -54,5 +55,3 @@ public enum ComparisonHTMLFormat {
         return o + "</tbody>\n</table>\n"
     }
 }
-
-import Pareto

@@ -1,3 +1,4 @@
+import Foundation
 import Hyperfront
 
 /// One self-contained HTML page (inline SVG, CSS and a small script; no network): the summary,
@@ -137,5 +138,3 @@ public enum HTMLFormat {
         return "{" + entries.joined(separator: ",\n") + "}"
     }
 }
-
-import Foundation

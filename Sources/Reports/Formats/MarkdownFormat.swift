@@ -1,3 +1,4 @@
+import Foundation
 import Hyperfront
 
 /// Markdown for a pull request: a heading, the summary as a list, and the front as a
@@ -31,5 +32,3 @@ public enum MarkdownFormat {
         return o
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shell of a self-contained HTML page: inline CSS and a small script, no network.
 /// The script links plots and tables: hovering a row or a point marks the same trial
 /// everywhere; clicking shows the trial's details from the embedded JSON.
@@ -91,5 +93,3 @@ enum HTMLPage {
 
     """
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import Hyperfront
 
 /// A place a model is deployed to, with its budgets: `phone:memory_bytes<=2MB` or
@@ -57,5 +58,3 @@ public struct DeploymentTarget: Sendable, Equatable {
         return DeploymentTarget(name: name, budgets: budgets)
     }
 }
-
-import Foundation
