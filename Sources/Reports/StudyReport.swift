@@ -8,13 +8,18 @@ public struct StudyReport: Sendable {
     public let info: StudyInfo
     public let scenario: Scenario
     public let trials: [Trial]
-    /// Indices into `trials` of the feasible Pareto front, sorted by the first objective.
+    /// Indices into `trials` of the feasible Pareto front, sorted by the first objective
+    /// (ties by trial number).
     public let front: [Int]
     /// Indices into `trials` of complete trials that break a constraint.
     public let infeasible: [Int]
     public let failed: [Int]
     public let running: [Int]
+    /// Indices into `trials` of complete, feasible trials.
+    public let feasible: [Int]
     public let metricNames: [String]
+    /// Column of each objective's metric in `Trial.metrics` (nil when the study lacks it).
+    let objectiveColumns: [Int?]
 
     public enum ReportError: Error, CustomStringConvertible {
         case store(StudyStore.StoreError)
@@ -45,70 +50,99 @@ public struct StudyReport: Sendable {
         self.scenario = scenario
         self.trials = trials
         self.metricNames = info.metricNames
+        self.objectiveColumns = scenario.objectives.map { info.metricNames.firstIndex(of: $0.metric) }
         var feasible: [Int] = [], infeasible: [Int] = [], failed: [Int] = [], running: [Int] = []
         for (i, t) in trials.enumerated() {
             switch t.state {
-            case .complete: (t.violation <= 0 ? { feasible.append(i) } : { infeasible.append(i) })()
+            case .complete: if t.violation <= 0 { feasible.append(i) } else { infeasible.append(i) }
             case .failed: failed.append(i)
             case .running: running.append(i)
             }
         }
+        self.feasible = feasible
         self.infeasible = infeasible
         self.failed = failed
         self.running = running
-        let m = scenario.objectives.count
+        let m = max(scenario.objectives.count, 1)
         var values: [Double] = []
         values.reserveCapacity(feasible.count * m)
-        for i in feasible { values.append(contentsOf: Self.objectives(trials[i], scenario: scenario, metricNames: info.metricNames)) }
-        let points = PointSet(values: values, dimension: max(m, 1))
-        let nd = feasible.isEmpty ? [] : NondominatedSorting.nondominatedIndices(points).map { feasible[$0] }
-        let firstIndex = info.metricNames.firstIndex(of: scenario.objectives.first?.metric ?? "")
+        for i in feasible {
+            values.append(contentsOf: Self.objectives(trials[i], scenario: scenario, columns: objectiveColumns))
+        }
+        let nd = scenario.objectives.isEmpty ? [] : FrontFilter.nondominated(PointSet(values: values, dimension: m)).map { feasible[$0] }
+        let first = objectiveColumns.first ?? nil
         self.front = nd.sorted { a, b in
-            let x = firstIndex.map { trials[a].metrics[$0] } ?? 0, y = firstIndex.map { trials[b].metrics[$0] } ?? 0
+            let x = first.map { trials[a].metrics[$0] } ?? 0, y = first.map { trials[b].metrics[$0] } ?? 0
             return x < y || (x == y && trials[a].number < trials[b].number)
         }
     }
 
-    /// A trial's objective vector, minimised.
-    static func objectives(_ t: Trial, scenario: Scenario, metricNames: [String]) -> [Double] {
-        scenario.objectives.map { o in
-            guard let i = metricNames.firstIndex(of: o.metric), i < t.metrics.count else { return .infinity }
-            return o.minimized(t.metrics[i])
+    /// A trial's objective vector, minimised (+infinity for a missing metric).
+    static func objectives(_ t: Trial, scenario: Scenario, columns: [Int?]) -> [Double] {
+        zip(scenario.objectives, columns).map { o, c in
+            guard let c, c < t.metrics.count, !t.metrics[c].isNaN else { return .infinity }
+            return o.minimized(t.metrics[c])
         }
     }
 
+    /// The objective vector of `trials[trialIndex]`, minimised.
     public func objectiveVector(_ trialIndex: Int) -> [Double] {
-        Self.objectives(trials[trialIndex], scenario: scenario, metricNames: metricNames)
+        Self.objectives(trials[trialIndex], scenario: scenario, columns: objectiveColumns)
     }
 
+    /// A metric's value for `trials[trialIndex]`; nil when missing.
     public func metric(_ name: String, of trialIndex: Int) -> Double? {
         guard let i = metricNames.firstIndex(of: name), i < trials[trialIndex].metrics.count else { return nil }
         let v = trials[trialIndex].metrics[i]
         return v.isNaN ? nil : v
     }
 
-    /// Hypervolume of the front in the minimised objective space, with the reference point
-    /// each objective's worst value over all feasible trials plus 10 % of its range (1 when
-    /// the range is 0). Nil when the front is empty.
+    /// Hypervolume of the front in the minimised objective space. The reference point is each
+    /// objective's worst value over all feasible trials plus 10 % of its range (plus 1 when the
+    /// range is 0), so every front point contributes. Nil when the front is empty.
     public var hypervolume: (value: Double, reference: [Double])? {
-        guard !front.isEmpty else { return nil }
+        guard !front.isEmpty, let ref = referencePoint else { return nil }
         let m = scenario.objectives.count
-        var lo = [Double](repeating: .infinity, count: m), hi = [Double](repeating: -.infinity, count: m)
-        for (i, t) in trials.enumerated() where t.state == .complete && t.violation <= 0 {
-            let v = objectiveVector(i)
-            for k in 0..<m { lo[k] = min(lo[k], v[k]); hi[k] = max(hi[k], v[k]) }
-        }
-        let ref = (0..<m).map { k in hi[k] + (hi[k] > lo[k] ? 0.1 * (hi[k] - lo[k]) : 1) }
         var values: [Double] = []
         for i in front { values.append(contentsOf: objectiveVector(i)) }
         return (Hypervolume.compute(PointSet(values: values, dimension: m), reference: ref), ref)
     }
 
-    /// The front's best trial for each objective (index into `trials`).
-    public var bestPerObjective: [Int] {
-        scenario.objectives.indices.map { k in
-            front.min { objectiveVector($0)[k] < objectiveVector($1)[k] }!
+    /// The hypervolume reference point (see `hypervolume`); nil without feasible trials.
+    public var referencePoint: [Double]? {
+        guard !feasible.isEmpty else { return nil }
+        let m = scenario.objectives.count
+        var lo = [Double](repeating: .infinity, count: m), hi = [Double](repeating: -.infinity, count: m)
+        for i in feasible {
+            let v = objectiveVector(i)
+            for k in 0..<m where v[k].isFinite { lo[k] = min(lo[k], v[k]); hi[k] = max(hi[k], v[k]) }
         }
+        return (0..<m).map { k in
+            guard hi[k].isFinite else { return 1 }
+            return hi[k] + (hi[k] > lo[k] ? 0.1 * (hi[k] - lo[k]) : 1)
+        }
+    }
+
+    /// The front's best trial for each objective (index into `trials`); empty for an empty front.
+    public var bestPerObjective: [Int] {
+        guard !front.isEmpty else { return [] }
+        let vectors = front.map(objectiveVector)
+        return scenario.objectives.indices.map { k in
+            var best = 0
+            for j in vectors.indices where vectors[j][k] < vectors[best][k] { best = j }
+            return front[best]
+        }
+    }
+
+    /// The front's knee (index into `trials`): the balanced trade-off (see `FrontKnee`).
+    public var knee: Int? {
+        guard front.count > 2 else { return nil }
+        return FrontKnee.knee(front.map(objectiveVector)).map { front[$0] }
+    }
+
+    /// A constraint's slack for `trials[trialIndex]` in the metric's unit (positive = room left).
+    public func slack(_ constraint: OutcomeConstraint, of trialIndex: Int) -> Double? {
+        metric(constraint.metric, of: trialIndex).map(constraint.slack)
     }
 
     /// Why the front is empty, in words; nil when it is not.
@@ -116,8 +150,9 @@ public struct StudyReport: Sendable {
         guard front.isEmpty else { return nil }
         if trials.isEmpty { return "The study has no trials yet: run it with 'hyperfront run'." }
         if !failed.isEmpty && infeasible.isEmpty && failed.count + running.count == trials.count {
-            let reasons = Dictionary(grouping: failed.compactMap { trials[$0].failure }, by: { $0 }).sorted { $0.value.count > $1.value.count }
-            let top = reasons.first.map { "most common reason (\($0.value.count)×): \($0.key)" } ?? ""
+            let reasons = Dictionary(grouping: failed.compactMap { trials[$0].failure }, by: { $0 })
+                .sorted { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) }
+            let top = reasons.first.map { "most common reason (\($0.value.count)×): \($0.key)" } ?? "no reason was recorded"
             return "Every trial failed (\(failed.count)); \(top)"
         }
         if !infeasible.isEmpty {
@@ -126,7 +161,11 @@ public struct StudyReport: Sendable {
                 guard let i = metricNames.firstIndex(of: c.metric) else { continue }
                 let values = infeasible.map { trials[$0].metrics[i] }.filter { !$0.isNaN }
                 guard let best = c.kind == .atMost ? values.min() : values.max() else { continue }
-                lines.append("  \(c.description): best seen \(formatNumber(best))")
+                let unit = MetricUnit(metric: c.metric)
+                lines.append("  \(c.description): best seen \(unit.format(best))\(c.violation(best) > 0 ? " (still outside)" : "")")
+            }
+            if let closest = infeasible.min(by: { trials[$0].violation < trials[$1].violation || (trials[$0].violation == trials[$1].violation && $0 < $1) }) {
+                lines.append("  least total violation: trial \(trials[closest].number) (\(TableFormat.fmt(trials[closest].violation)))")
             }
             return lines.joined(separator: "\n")
         }

@@ -9,9 +9,11 @@ import Hyperfront
 ///   "summary": {"trials": n, "complete": n, "failed": n, "infeasible": n, "running": n,
 ///               "front_size": n, "hypervolume": x|null, "reference_point": [...]|null},
 ///   "empty_front_reason": text|null,
+///   "knee": trial number|null, "best": {metric: trial number},
+///   "key_parameters": [name],
 ///   "trials": [{"trial": n, "generation": g, "state": s, "on_front": bool,
 ///               "params": {name: value}, "metrics": {name: value}, "violation": x|null,
-///               "failure": text|null}] }
+///               "failure": text|null, "slack": {metric: x}, "notes": [text]}] }
 /// ```
 /// `trials` holds the front (sorted by the first objective), or every trial with `--all`.
 /// Hypervolume is computed on minimised objectives (maximised ones negated).
@@ -27,6 +29,11 @@ public enum JSONFormat {
         o += "\"front_size\": \(report.front.count), \"hypervolume\": \(hv.map { num($0.value) } ?? "null"), "
         o += "\"reference_point\": \(hv.map { "[" + $0.reference.map(num).joined(separator: ", ") + "]" } ?? "null")},\n"
         o += "  \"empty_front_reason\": \(report.emptyFrontExplanation.map(jsonQuote) ?? "null"),\n"
+        o += "  \"knee\": \(report.knee.map { String(report.trials[$0].number) } ?? "null"),\n"
+        let best = report.bestPerObjective
+        o += "  \"best\": {" + best.enumerated().map { "\(jsonQuote(sc.objectives[$0.offset].metric)): \(report.trials[$0.element].number)" }.joined(separator: ", ") + "},\n"
+        o += "  \"key_parameters\": [" + report.keyParameters.map { jsonQuote(sc.space[$0].name) }.joined(separator: ", ") + "],\n"
+        let notes = report.notes
         let onFront = Set(report.front)
         let rows = all ? Array(report.trials.indices) : report.front
         o += "  \"trials\": [\n"
@@ -38,7 +45,9 @@ public enum JSONFormat {
             }
             return "    {\"trial\": \(t.number), \"generation\": \(t.generation), \"state\": \"\(t.state.rawValue)\", \"on_front\": \(onFront.contains(i)), "
                 + "\"params\": \(sc.space.json(t.configuration)), \"metrics\": {\(metrics.joined(separator: ", "))}, "
-                + "\"violation\": \(t.violation.isFinite ? num(t.violation) : "null"), \"failure\": \(t.failure.map(jsonQuote) ?? "null")}"
+                + "\"violation\": \(t.violation.isFinite ? num(t.violation) : "null"), \"failure\": \(t.failure.map(jsonQuote) ?? "null"), "
+                + "\"slack\": {" + sc.constraints.compactMap { c in report.slack(c, of: i).map { "\(jsonQuote(c.metric)): \(num($0))" } }.joined(separator: ", ") + "}, "
+                + "\"notes\": [" + (notes[i] ?? []).map(jsonQuote).joined(separator: ", ") + "]}"
         }.joined(separator: ",\n")
         o += "\n  ]\n}\n"
         return o

@@ -8,13 +8,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Report the feasible Pareto front of a study.",
         discussion: """
-        table: the front sorted by the first objective, best per objective marked.
-        csv: a header (trial, each parameter, each metric, state, violation, generation), a row per trial.
-        json: schema 1, documented in the README.
+        table: the front sorted by the first objective, knee and best per objective marked, each constraint's slack, the key parameters.
+        markdown: the same for a pull request. csv: a header (trial, each parameter, each metric, state, violation, generation), a row per trial.
+        json: schema 1 (docs/report-json-schema.md). html: one self-contained page with plots.
+        The same study always gives the same bytes.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
+        case table, markdown, csv, json, html
     }
 
     @Argument(help: "The study file.", completion: .file(extensions: ["sqlite"]))
@@ -42,8 +43,10 @@ struct ReportCommand: ParsableCommand {
         let text: String
         switch format {
         case .table: text = TableFormat.render(report, all: all)
+        case .markdown: text = MarkdownFormat.render(report, all: all)
         case .csv: text = CSVFormat.render(report, all: all)
         case .json: text = JSONFormat.render(report, all: all)
+        case .html: text = HTMLFormat.render(report, all: all)
         }
         try Console.write(text, to: output)
     }

@@ -1,0 +1,110 @@
+import Foundation
+import Hyperfront
+import Store
+
+/// One input of a comparison: the objectives it was measured on and its points, read from
+/// a study file (its feasible front) or a CSV file.
+public struct ComparedFront: Sendable {
+    /// Where it came from (the path), used as its name in the output.
+    public var name: String
+    public var objectives: [Objective]
+    /// Points in the metrics' own units (rows), non-dominated.
+    public var points: [[Double]]
+
+    public init(name: String, objectives: [Objective], points: [[Double]]) {
+        self.name = name
+        self.objectives = objectives
+        self.points = points
+    }
+
+    /// Errors a person can act on; the CLI prints them with exit code 2.
+    public enum ReadError: Error, CustomStringConvertible {
+        case unreadable(String, String)
+        case badCell(String, line: Int, column: String, text: String)
+        case missingObjective(String, String, [String])
+        case noObjectives(String)
+        case study(String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let p, let why): return "\(p): cannot read (\(why))"
+            case .badCell(let p, let line, let column, let text):
+                return "\(p):\(line): column \(column): '\(text)' is not a number; write a plain number (e.g. 0.25 or 1.5e3)"
+            case .missingObjective(let p, let m, let have):
+                return "\(p): no column '\(m)' (it has \(have.joined(separator: ", "))); compare needs the same objectives in every input"
+            case .noObjectives(let p): return "\(p): no numeric columns to compare"
+            case .study(let why): return why
+            }
+        }
+    }
+
+    /// The feasible front of a study.
+    public static func study(path: String) throws(ReadError) -> ComparedFront {
+        let report: StudyReport
+        do { report = try StudyReport(store: try StudyStore.open(path: path)) }
+        catch let e as StudyStore.StoreError { throw .study(e.description) }
+        catch let e as StudyReport.ReportError { throw .study(e.description) }
+        catch { throw .study("\(path): \(error)") }
+        let objectives = report.scenario.objectives
+        let rows = report.front.map { i in objectives.map { report.metric($0.metric, of: i) ?? .nan } }
+        return ComparedFront(name: path, objectives: objectives, points: rows)
+    }
+
+    /// Whether a file is a study (SQLite) rather than text.
+    public static func isStudy(path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        let head = (try? h.read(upToCount: 16)) ?? Data()
+        return head.starts(with: Array("SQLite format 3".utf8))
+    }
+
+    /// A CSV (or whitespace-separated) file of points. With a header, columns are matched by
+    /// name to `objectives` (or, when nil, every numeric column except trial, generation and
+    /// violation is an objective, minimised unless named in `maximize`); rows of a
+    /// `report --format csv` file that are not complete and feasible are skipped. Without a
+    /// header every column is an objective `f1`, `f2`, …
+    public static func csv(path: String, objectives: [Objective]?, maximize: Set<String>) throws(ReadError) -> ComparedFront {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw .unreadable(path, error.localizedDescription) }
+        var lines: [(Int, [String])] = []
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let cells = line.contains(",") ? line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                                           : line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            lines.append((n + 1, cells))
+        }
+        guard let first = lines.first else { throw .noObjectives(path) }
+        let hasHeader = first.1.contains { Double($0) == nil }
+        let header = hasHeader ? first.1 : (1...first.1.count).map { "f\($0)" }
+        let body = hasHeader ? Array(lines.dropFirst()) : lines
+        let skip: Set<String> = ["trial", "generation", "violation", "state"]
+        let chosen: [Objective]
+        if let objectives {
+            chosen = objectives
+        } else {
+            let numeric = header.indices.filter { k in !skip.contains(header[k]) && body.allSatisfy { k < $0.1.count && ($0.1[k].isEmpty || Double($0.1[k]) != nil) } }
+            chosen = numeric.map { Objective(metric: header[$0], goal: maximize.contains(header[$0]) ? .maximize : .minimize) }
+        }
+        if chosen.isEmpty { throw .noObjectives(path) }
+        var columns: [Int] = []
+        for o in chosen {
+            guard let k = header.firstIndex(of: o.metric) else { throw .missingObjective(path, o.metric, header) }
+            columns.append(k)
+        }
+        let stateColumn = header.firstIndex(of: "state"), violationColumn = header.firstIndex(of: "violation")
+        var rows: [[Double]] = []
+        for (n, cells) in body {
+            if let s = stateColumn, s < cells.count, cells[s] != "complete" { continue }
+            if let v = violationColumn, v < cells.count, let x = Double(cells[v]), x > 0 { continue }
+            var row: [Double] = []
+            for (o, k) in zip(chosen, columns) {
+                let cell = k < cells.count ? cells[k] : ""
+                guard let x = Double(cell), x.isFinite else { throw .badCell(path, line: n, column: o.metric, text: cell) }
+                row.append(x)
+            }
+            rows.append(row)
+        }
+        return ComparedFront(name: path, objectives: chosen, points: rows)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// The HTML report and compare pages in a real browser: scripts/report-screenshots.sh renders
+/// them with the built binary, loads each in headless Chromium (installing Debian's package
+/// when it can, otherwise printing why it skips), fails on any console message and saves
+/// screenshots.
+@Suite(.enabled(if: ReportFixtures.available, "python3 is needed to write the synthetic study files"))
+struct ReportBrowserTests {
+    @Test func reportAndComparePagesLoadWithoutConsoleMessages() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("hyperfront-screenshots-\(UUID().uuidString)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = [CLI.packageRoot.appendingPathComponent("scripts/report-screenshots.sh").path, out.path]
+        var env = ProcessInfo.processInfo.environment
+        env["HYPERFRONT"] = CLI.binary.path
+        p.environment = env
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        if text.contains("SKIPPED") { print(text); return }
+        for page in ["report-2d", "report-3d", "compare", "compare-runs"] {
+            #expect(text.contains("\(page): loaded with no console messages"), "\(text)")
+            let size = (try? FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("\(page).png").path)[.size] as? Int) ?? 0
+            #expect(size > 10_000, "\(page).png is missing or blank")
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Hyperfront
+import Testing
+@testable import Reports
+
+private func front(_ name: String, _ rows: [[Double]], goals: [Goal] = [.minimize, .minimize]) -> ComparedFront {
+    ComparedFront(name: name, objectives: goals.enumerated().map { Objective(metric: "f\($0.offset + 1)", goal: $0.element) }, points: rows)
+}
+
+@Test func indicatorsOfAShiftedFrontFollowTheirDefinitions() {
+    let r: [[Double]] = [[0, 1], [0.5, 0.5], [1, 0]]
+    #expect(FrontIndicators.igdPlus(r, reference: r) == 0)
+    #expect(FrontIndicators.epsilonAdditive(r, reference: r) == 0)
+    let shifted = r.map { [$0[0] + 0.25, $0[1] + 0.25] }
+    #expect(abs(FrontIndicators.epsilonAdditive(shifted, reference: r) - 0.25) < 1e-15)
+    #expect(abs(FrontIndicators.igdPlus(shifted, reference: r) - 0.25 * 2.0.squareRoot()) < 1e-15)
+    #expect(abs(FrontIndicators.igd(shifted, reference: r) - 0.25 * 2.0.squareRoot()) < 1e-15)
+    // A better set moves the other way: negative epsilon, zero IGD+ (it is not worse anywhere).
+    let better = r.map { [$0[0] - 0.1, $0[1] - 0.1] }
+    #expect(abs(FrontIndicators.epsilonAdditive(better, reference: r) + 0.1) < 1e-15)
+    #expect(FrontIndicators.igdPlus(better, reference: r) == 0)
+    #expect(FrontIndicators.coverage(better, r) == 1)
+    #expect(FrontIndicators.coverage(r, better) == 0)
+    #expect(FrontIndicators.coverage([[0.5, 0.5]], r) == 1.0 / 3.0)
+}
+
+@Test func comparisonUsesSharedNormalisationAndTheUnionFront() throws {
+    let a = front("a.csv", [[1, 10], [2, 6], [4, 4]])
+    let b = front("b.csv", [[1.5, 9], [3, 3], [6, 2]])
+    let c = try FrontComparison(sides: [.init(name: "a.csv", runs: [a]), .init(name: "b.csv", runs: [b])])
+    #expect(c.lower == [1, 2] && c.upper == [6, 10])
+    #expect(c.reference == [1.1, 1.1])
+    // Union front: (1,10), (2,6), (1.5,9), (3,3), (6,2); (4,4) is dominated by (3,3).
+    #expect(c.unionFront.count == 5)
+    #expect(c.territory[0].points == 2 && c.territory[1].points == 3)
+    #expect(c.territory[0].ranges[0] == (1, 2) || (c.territory[0].ranges[0].lower == 1 && c.territory[0].ranges[0].upper == 2))
+    // B's (3,3) dominates A's (4,4); A covers none of B; B covers one of A's three.
+    #expect(c.coverage[0][1] == 0)
+    #expect(c.coverage[1][0] == 1.0 / 3.0)
+    // Hypervolume of A by hand in normalised space: points (0,1), (0.2,0.5), (0.6,0.25); ref 1.1.
+    let hv = 1.1 * 0.1 + 0.9 * 0.5 + 0.5 * 0.25
+    let got = c.indicators[0][0].hypervolume
+    #expect(abs(got - hv) < 1e-12)
+}
+
+@Test func maximisedObjectivesAreNegatedBeforeComparing() throws {
+    let a = front("a", [[0.9, 100], [0.8, 50]], goals: [.maximize, .minimize])
+    let b = front("b", [[0.95, 100]], goals: [.maximize, .minimize])
+    let c = try FrontComparison(sides: [.init(name: "a", runs: [a]), .init(name: "b", runs: [b])])
+    #expect(c.coverage[1][0] == 0.5) // (0.95, 100) dominates (0.9, 100) only.
+    #expect(c.territory[1].ranges[0].lower == 0.95)
+}
+
+@Test func mismatchedObjectivesAreRefused() {
+    let a = front("a", [[1, 2]]), b = front("b", [[1, 2]], goals: [.minimize, .maximize])
+    #expect(throws: FrontComparison.CompareError.self) { try FrontComparison(sides: [.init(name: "a", runs: [a]), .init(name: "b", runs: [b])]) }
+}
+
+@Test func attainmentSurfacesBracketTheRuns() {
+    let runs: [[(Double, Double)]] = [[(1, 5), (3, 2)], [(2, 4), (4, 1)], [(1.5, 6), (5, 3)]]
+    let best = AttainmentSurface.surface(runs, level: 1)
+    // Level 1 = non-dominated points of the union.
+    #expect(best.map { [$0.0, $0.1] } == [[1, 5], [2, 4], [3, 2], [4, 1]])
+    // Worked by hand: the sweep's per-run best y after each x, then the level-th smallest.
+    let worst = AttainmentSurface.surface(runs, level: 3)
+    #expect(worst.map { [$0.0, $0.1] } == [[2, 6], [5, 3]])
+    let median = AttainmentSurface.surface(runs, level: 2)
+    #expect(median.map { [$0.0, $0.1] } == [[1.5, 6], [2, 5], [3, 4], [4, 2]])
+    #expect(AttainmentSurface.levels(runs: 3).map(\.level) == [1, 2, 3])
+    #expect(AttainmentSurface.levels(runs: 1).map(\.level) == [1])
+}
+
+@Test func comparisonOutputsMatchGoldenFiles() throws {
+    let a = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 60, seed: 11))
+    let b = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 60, seed: 12))
+    var a2 = a; a2.name = "fixture-seed11"
+    var b2 = b; b2.name = "fixture-seed12"
+    let c = try FrontComparison(sides: [.init(name: a2.name, runs: [a2]), .init(name: b2.name, runs: [b2])])
+    try Golden.check(ComparisonTextFormat.table(c), "compare.txt")
+    try Golden.check(ComparisonTextFormat.markdown(c), "compare.md")
+    try Golden.check(ComparisonJSONFormat.render(c), "compare.json")
+    try Golden.check(ComparisonHTMLFormat.render(c), "compare.html")
+    // Several runs per side.
+    var runsA: [ComparedFront] = [], runsB: [ComparedFront] = []
+    for s in UInt64(20)..<23 {
+        var f = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 40, seed: s)); f.name = "a\(s)"; runsA.append(f)
+        var g = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 20, seed: s + 10)); g.name = "b\(s + 10)"; runsB.append(g)
+    }
+    let m = try FrontComparison(sides: [.init(name: "a", runs: runsA), .init(name: "b", runs: runsB)])
+    #expect(m.surfaces[0].map(\.name) == ["best", "median", "worst"])
+    try Golden.check(ComparisonTextFormat.table(m), "compare-runs.txt")
+    try Golden.check(ComparisonJSONFormat.render(m), "compare-runs.json")
+    try Golden.check(ComparisonHTMLFormat.render(m), "compare-runs.html")
+}
+
+@Test func csvFrontsReadHeadersDirectionsAndReportFiles() throws {
+    let dir = FileManager.default.temporaryDirectory
+    let plain = dir.appendingPathComponent("plain-\(UUID().uuidString).csv").path
+    try "1 2\n3 0.5\n".write(toFile: plain, atomically: true, encoding: .utf8)
+    let p = try ComparedFront.csv(path: plain, objectives: nil, maximize: [])
+    #expect(p.objectives.map(\.metric) == ["f1", "f2"] && p.points == [[1, 2], [3, 0.5]])
+    let named = dir.appendingPathComponent("named-\(UUID().uuidString).csv").path
+    try "trial,accuracy,params,state,violation\n1,0.9,100,complete,0\n2,0.95,300,complete,0.5\n3,,,failed,\n".write(toFile: named, atomically: true, encoding: .utf8)
+    let n = try ComparedFront.csv(path: named, objectives: nil, maximize: ["accuracy"])
+    #expect(n.objectives == [Objective(metric: "accuracy", goal: .maximize), Objective(metric: "params", goal: .minimize)])
+    #expect(n.points == [[0.9, 100]])
+    let bad = dir.appendingPathComponent("bad-\(UUID().uuidString).csv").path
+    try "a,b\n1,2\n3,x\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    #expect(throws: ComparedFront.ReadError.self) { try ComparedFront.csv(path: bad, objectives: [Objective(metric: "a", goal: .minimize), Objective(metric: "b", goal: .minimize)], maximize: []) }
+}

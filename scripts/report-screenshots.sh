@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Renders the HTML report of a 2-objective and a 3-objective synthetic study and two compare
+# pages, loads each in headless Chromium, fails on any console message (errors, uncaught
+# exceptions), and saves screenshots.
+#
+# usage: scripts/report-screenshots.sh [OUTDIR]      (default: .build/screenshots)
+# env:   HYPERFRONT=path/to/hyperfront (default: .build/release/hyperfront, else .build/debug/hyperfront)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+out="${1:-$repo/.build/screenshots}"
+mkdir -p "$out"
+bin="${HYPERFRONT:-}"
+if [ -z "$bin" ]; then
+  if [ -x "$repo/.build/release/hyperfront" ]; then bin="$repo/.build/release/hyperfront"; else bin="$repo/.build/debug/hyperfront"; fi
+fi
+[ -x "$bin" ] || { echo "no hyperfront binary at $bin: run 'swift build' first" >&2; exit 2; }
+
+chromium_bin="$(command -v chromium || command -v chromium-browser || true)"
+if [ -z "$chromium_bin" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing Debian's chromium package (apt-get install -y chromium)"
+    apt-get install -y -q chromium >/dev/null && chromium_bin="$(command -v chromium)"
+  fi
+fi
+if [ -z "$chromium_bin" ]; then
+  echo "SKIPPED: headless Chromium is not installed and cannot be installed here (needs root and apt-get); install Debian's 'chromium' package"
+  exit 0
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+py="$repo/scripts/make-synthetic-study.py"
+python3 "$py" "$work/s2.sqlite" --trials 300 --objectives 2 --seed 1 >/dev/null
+python3 "$py" "$work/s2b.sqlite" --trials 150 --objectives 2 --seed 2 >/dev/null
+python3 "$py" "$work/s3.sqlite" --trials 400 --objectives 3 --seed 3 >/dev/null
+for s in 11 12 13 21 22 23; do python3 "$py" "$work/r$s.sqlite" --trials $(( s < 20 ? 80 : 40 )) --seed $s >/dev/null; done
+
+"$bin" report "$work/s2.sqlite" --format html --output "$out/report-2d.html"
+"$bin" report "$work/s3.sqlite" --format html --output "$out/report-3d.html"
+"$bin" compare "$work/s2.sqlite" "$work/s2b.sqlite" --format html --output "$out/compare.html"
+"$bin" compare --runs "$work/r11.sqlite,$work/r12.sqlite,$work/r13.sqlite" --runs "$work/r21.sqlite,$work/r22.sqlite,$work/r23.sqlite" \
+  --format html --output "$out/compare-runs.html"
+
+status=0
+for page in report-2d report-3d compare compare-runs; do
+  log="$work/$page.log"
+  timeout 120 "$chromium_bin" --headless --disable-gpu --no-sandbox --enable-logging=stderr --v=0 \
+    --host-resolver-rules="MAP * ~NOTFOUND" --hide-scrollbars \
+    --screenshot="$out/$page.png" --window-size=1400,1800 "file://$out/$page.html" >"$log" 2>&1 || true
+  if [ ! -s "$out/$page.png" ]; then echo "$page: no screenshot (chromium failed):"; tail -5 "$log"; status=1; continue; fi
+  if grep -q "CONSOLE" "$log"; then
+    echo "$page: console messages:"; grep "CONSOLE" "$log"; status=1
+  else
+    echo "$page: loaded with no console messages; screenshot $out/$page.png"
+  fi
+done
+exit $status
