@@ -69,7 +69,7 @@ public struct StudyReport: Sendable {
         for i in feasible {
             values.append(contentsOf: Self.objectives(trials[i], scenario: scenario, columns: objectiveColumns))
         }
-        let nd = scenario.objectives.isEmpty ? [] : FrontFilter.nondominated(PointSet(values: values, dimension: m)).map { feasible[$0] }
+        let nd = scenario.objectives.isEmpty ? [] : NondominatedSorting.nondominatedIndices(PointSet(values: values, dimension: m)).map { feasible[$0] }
         let first = objectiveColumns.first ?? nil
         self.front = nd.sorted { a, b in
             let x = first.map { trials[a].metrics[$0] } ?? 0, y = first.map { trials[b].metrics[$0] } ?? 0
@@ -134,10 +134,10 @@ public struct StudyReport: Sendable {
         }
     }
 
-    /// The front's knee (index into `trials`): the balanced trade-off (see `FrontKnee`).
+    /// The front's knee (index into `trials`): the balanced trade-off (see `KneePoint`).
     public var knee: Int? {
         guard front.count > 2 else { return nil }
-        return FrontKnee.knee(front.map(objectiveVector)).map { front[$0] }
+        return KneePoint.index(PointSet(values: front.flatMap(objectiveVector), dimension: scenario.objectives.count)).map { front[$0] }
     }
 
     /// A constraint's slack for `trials[trialIndex]` in the metric's unit (positive = room left).

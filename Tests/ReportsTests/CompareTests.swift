@@ -7,23 +7,6 @@ private func front(_ name: String, _ rows: [[Double]], goals: [Goal] = [.minimiz
     ComparedFront(name: name, objectives: goals.enumerated().map { Objective(metric: "f\($0.offset + 1)", goal: $0.element) }, points: rows)
 }
 
-@Test func indicatorsOfAShiftedFrontFollowTheirDefinitions() {
-    let r: [[Double]] = [[0, 1], [0.5, 0.5], [1, 0]]
-    #expect(FrontIndicators.igdPlus(r, reference: r) == 0)
-    #expect(FrontIndicators.epsilonAdditive(r, reference: r) == 0)
-    let shifted = r.map { [$0[0] + 0.25, $0[1] + 0.25] }
-    #expect(abs(FrontIndicators.epsilonAdditive(shifted, reference: r) - 0.25) < 1e-15)
-    #expect(abs(FrontIndicators.igdPlus(shifted, reference: r) - 0.25 * 2.0.squareRoot()) < 1e-15)
-    #expect(abs(FrontIndicators.igd(shifted, reference: r) - 0.25 * 2.0.squareRoot()) < 1e-15)
-    // A better set moves the other way: negative epsilon, zero IGD+ (it is not worse anywhere).
-    let better = r.map { [$0[0] - 0.1, $0[1] - 0.1] }
-    #expect(abs(FrontIndicators.epsilonAdditive(better, reference: r) + 0.1) < 1e-15)
-    #expect(FrontIndicators.igdPlus(better, reference: r) == 0)
-    #expect(FrontIndicators.coverage(better, r) == 1)
-    #expect(FrontIndicators.coverage(r, better) == 0)
-    #expect(FrontIndicators.coverage([[0.5, 0.5]], r) == 1.0 / 3.0)
-}
-
 @Test func comparisonUsesSharedNormalisationAndTheUnionFront() throws {
     let a = front("a.csv", [[1, 10], [2, 6], [4, 4]])
     let b = front("b.csv", [[1.5, 9], [3, 3], [6, 2]])

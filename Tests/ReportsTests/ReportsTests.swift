@@ -52,14 +52,15 @@ func reportFormatsMatchGoldenFiles(format: String) throws {
     #expect(r.front.allSatisfy { r.trials[$0].state == .complete && r.trials[$0].violation <= 0 })
 }
 
-@Test func kneeHasTheSmallestNormalisedSumAndBestsAreExtremes() throws {
+@Test func kneeIsTheFrontsKneePointAndBestsAreExtremes() throws {
     let r = try fixtureReport(objectives: 3, count: 150)
     let vs = r.front.map(r.objectiveVector)
     let m = 3
-    let lo = (0..<m).map { k in vs.map { $0[k] }.min()! }, hi = (0..<m).map { k in vs.map { $0[k] }.max()! }
-    let sums = vs.map { v in (0..<m).reduce(0.0) { $0 + (v[$1] - lo[$1]) / (hi[$1] - lo[$1]) } }
+    let lo = (0..<m).map { k in vs.map { $0[k] }.min()! }
     let knee = try #require(r.knee)
-    #expect(sums[r.front.firstIndex(of: knee)!] == sums.min()!)
+    // The knee is Pareto's knee point of the front's (minimised) objective vectors.
+    let expected = try #require(KneePoint.index(PointSet(rows: vs)))
+    #expect(knee == r.front[expected])
     for (k, i) in r.bestPerObjective.enumerated() { #expect(r.objectiveVector(i)[k] == lo[k]) }
 }
 

@@ -111,10 +111,12 @@ public struct FrontComparison: Sendable {
         self.objectives = objectives
         self.sides = sides
         let m = objectives.count
+        /// Rows as a flat point set of dimension m (also when there are none).
+        func points(_ rows: [[Double]]) -> PointSet { PointSet(values: rows.flatMap { $0 }, dimension: m) }
         // Minimised, non-dominated runs.
         let minimised: [[[[Double]]]] = sides.map { s in s.runs.map { r in
             let rows = r.points.map { p in zip(objectives, p).map { $0.minimized($1) } }
-            return FrontFilter.nondominated(PointSet(rows: rows)).map { rows[$0] }
+            return NondominatedSorting.nondominatedIndices(PointSet(values: rows.flatMap { $0 }, dimension: m)).map { rows[$0] }
         } }
         var lo = [Double](repeating: .infinity, count: m), hi = [Double](repeating: -.infinity, count: m)
         for s in minimised { for r in s { for p in r { for k in 0..<m { lo[k] = min(lo[k], p[k]); hi[k] = max(hi[k], p[k]) } } } }
@@ -128,17 +130,19 @@ public struct FrontComparison: Sendable {
         }
         let normalised: [[[[Double]]]] = minimised.map { s in s.map { r in r.map(scale) } }
         let all = normalised.flatMap { $0.flatMap { $0 } }
-        let union = FrontFilter.nondominated(PointSet(rows: all)).map { all[$0] }
+        let union = NondominatedSorting.nondominatedIndices(points(all)).map { all[$0] }
         unionFront = union
         let ref = reference
+        let unionSet = points(union)
         indicators = normalised.map { s in s.map { r in
-            Indicators(hypervolume: Hypervolume.compute(PointSet(rows: r), reference: ref),
-                       igd: FrontIndicators.igd(r, reference: union), igdPlus: FrontIndicators.igdPlus(r, reference: union),
-                       epsilonAdditive: FrontIndicators.epsilonAdditive(r, reference: union), size: r.count)
+            let set = points(r)
+            return Indicators(hypervolume: Hypervolume.compute(set, reference: ref),
+                              igd: Pareto.Indicators.igd(set, reference: unionSet), igdPlus: Pareto.Indicators.igdPlus(set, reference: unionSet),
+                              epsilonAdditive: Pareto.Indicators.additiveEpsilon(set, reference: unionSet), size: r.count)
         } }
         coverage = normalised.map { a in normalised.map { b in
             var xs: [Double] = []
-            for ra in a { for rb in b { xs.append(FrontIndicators.coverage(ra, rb)) } }
+            for ra in a { for rb in b { xs.append(Pareto.Indicators.coverage(points(ra), points(rb))) } }
             return Spread(xs).median
         } }
         // Territory: union-front points each side (pooled runs) contributes.

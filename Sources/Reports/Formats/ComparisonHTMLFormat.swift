@@ -27,7 +27,7 @@ public enum ComparisonHTMLFormat {
                 let pts = s.runs.flatMap { $0.points }
                 let surfaces = c.surfaces[k].filter { $0.objectives == (a, b) }
                 if surfaces.isEmpty {
-                    let steps = a == b ? [] : ScatterPlot.staircase(FrontFilter.nondominated(PointSet(rows: pts.map { [oa.minimized($0[a]), ob.minimized($0[b])] }))
+                    let steps = a == b ? [] : ScatterPlot.staircase(NondominatedSorting.nondominatedIndices(PointSet(values: pts.flatMap { [oa.minimized($0[a]), ob.minimized($0[b])] }, dimension: 2))
                         .map { (oa.minimized(pts[$0][a]), ob.minimized(pts[$0][b])) }, flipX: oa.goal == .maximize, flipY: ob.goal == .maximize)
                     series.append(.init(name: "\(ComparisonTextFormat.label(k)): \(s.name)", style: .set(k), points: pts.map { ($0[a], $0[b], nil) }, steps: steps))
                 } else {
