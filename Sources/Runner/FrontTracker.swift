@@ -15,9 +15,12 @@ public struct FrontTracker: Sendable {
     private var worst: [Double]
     private var best: [Double]
     private var cached: Double? = nil
+    private let fixedReference: [Double]?
 
-    public init(dimension: Int) {
+    /// - Parameter reference: a fixed reference point (minimised); nil = follow the points seen.
+    public init(dimension: Int, reference: [Double]? = nil) {
         self.dimension = dimension
+        self.fixedReference = reference
         worst = Array(repeating: -.infinity, count: dimension)
         best = Array(repeating: .infinity, count: dimension)
     }
@@ -39,7 +42,8 @@ public struct FrontTracker: Sendable {
     }
 
     public var reference: [Double] {
-        (0..<dimension).map { i in
+        if let fixedReference { return fixedReference }
+        return (0..<dimension).map { i in
             let range = worst[i] - best[i]
             return worst[i] + (range > 0 ? range / 10 : 1)
         }
@@ -47,9 +51,11 @@ public struct FrontTracker: Sendable {
 
     /// The hypervolume of the front against `reference` (exact; Pareto toolkit).
     public mutating func hypervolume() -> Double? {
-        guard !front.isEmpty else { return nil }
+        let ref = reference
+        let inside = front.filter { p in zip(p, ref).allSatisfy { $0 < $1 } }
+        guard !inside.isEmpty else { return front.isEmpty ? nil : 0 }
         if let cached { return cached }
-        let v = Hypervolume.compute(PointSet(rows: front), reference: reference)
+        let v = Hypervolume.compute(PointSet(rows: inside), reference: ref)
         cached = v
         return v
     }

@@ -102,6 +102,8 @@ struct ProcessIdentity: Equatable {
               let close = text.lastIndex(of: ")") else { return nil }
         // Fields after the command name: state is field 3; start time is field 22.
         let fields = text[text.index(after: close)...].split(separator: " ")
+        // A zombie (killed, not yet reaped) counts as gone.
+        if fields.first == "Z" || fields.first == "X" { return "gone" }
         return fields.count > 19 ? String(fields[19]) : nil
     }
 }

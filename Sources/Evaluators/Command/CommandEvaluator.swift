@@ -43,6 +43,9 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
         self.maxIntermediate = maxIntermediate
         self.resultDirectory = NSTemporaryDirectory()
         try Self.validate(spec, space: space)
+        // A trial that exits without reading its stdin must not take this process down with
+        // SIGPIPE: the write then fails with EPIPE, which is handled. (Process-wide setting.)
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// Checks the placeholders and that the program can be found, before any trial runs.
