@@ -22,6 +22,8 @@ struct ChildProcess {
     var killGrace: Double = 2
     /// How long a process group that outlives its leader may keep the output pipes open.
     var orphanGrace: Double = 0.2
+    /// Stdout bytes after which lines are no longer handed out (the output only gets counted).
+    var lineLimit = Int.max
 
     enum Ending: Equatable {
         case exited(Int32)
@@ -123,12 +125,19 @@ struct ChildProcess {
             if n > 0 {
                 if isOut {
                     stdoutBytes += n
+                    if stdoutBytes > lineLimit { lineBuffer.removeAll(); return }
                     var from = 0
-                    for i in 0..<n where chunk[i] == 10 {
-                        if lineBuffer.isEmpty { onLine(chunk[from..<i]) } else {
-                            lineBuffer.append(contentsOf: chunk[from..<i]); onLine(lineBuffer[...]); lineBuffer.removeAll(keepingCapacity: true)
+                    while from < n {
+                        // memchr: the newline scan must stay cheap in debug builds too.
+                        let found = chunk.withUnsafeBytes { raw -> Int in
+                            guard let p = memchr(raw.baseAddress! + from, 10, n - from) else { return -1 }
+                            return raw.baseAddress!.distance(to: UnsafeRawPointer(p))
                         }
-                        from = i + 1
+                        if found < 0 { break }
+                        if lineBuffer.isEmpty { onLine(chunk[from..<found]) } else {
+                            lineBuffer.append(contentsOf: chunk[from..<found]); onLine(lineBuffer[...]); lineBuffer.removeAll(keepingCapacity: true)
+                        }
+                        from = found + 1
                     }
                     // Keep at most 1 MB of an unfinished line (a flood without newlines).
                     if lineBuffer.count < 1 << 20 { lineBuffer.append(contentsOf: chunk[from..<n].prefix((1 << 20) - lineBuffer.count)) }
@@ -198,7 +207,7 @@ struct ChildProcess {
         }
         if outFD >= 0 { close(outFD) }
         if errFD >= 0 { close(errFD) }
-        if !lineBuffer.isEmpty { onLine(lineBuffer[...]) }
+        if !lineBuffer.isEmpty && stdoutBytes <= lineLimit { onLine(lineBuffer[...]) }
         if tail.count > Self.stderrTailBytes { tail.removeFirst(tail.count - Self.stderrTailBytes) }
         return Result(ending: ending!, stdoutBytes: stdoutBytes, stderrBytes: stderrBytes, stderrTail: tail,
                       seconds: Date().timeIntervalSince(start))

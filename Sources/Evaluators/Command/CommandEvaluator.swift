@@ -117,6 +117,7 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
 
         var child = ChildProcess(arguments: arguments, environment: environment, workdir: spec.workdir,
                                  input: Array((json + "\n").utf8), timeout: spec.timeout)
+        child.lineLimit = maxOutputBytes
         child.killGrace = spec.timeout.map { min(2, max(0.2, $0 / 10)) } ?? 2
 
         var intermediate: [[String: Double]] = []
