@@ -22,8 +22,12 @@ public enum EvaluatorFactory {
                 let mlp = try MLPEvaluator(spec: spec, space: scenario.space)
                 return Made(evaluator: mlp, resources: try mlp.resourceFormulas())
             } catch { throw EvaluatorError(error.description) }
-        case .command:
-            throw EvaluatorError("this evaluator is not available in this build")
+        case .command(let spec):
+            let provided = Set(scenario.resources.map(\.metric))
+            var required: [String] = []
+            for m in scenario.objectives.map(\.metric) + scenario.constraints.map(\.metric)
+            where !provided.contains(m) && !required.contains(m) { required.append(m) }
+            return Made(evaluator: try CommandEvaluator(spec: spec, space: scenario.space, required: required), resources: [])
         }
     }
 }

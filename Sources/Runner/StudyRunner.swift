@@ -1,18 +1,41 @@
 import Foundation
+import Evaluators
 import Hyperfront
 import Store
 
-/// Runs a study: asks the sampler for proposals, repairs them, evaluates them, stores every
-/// trial and tells the sampler — the loop a library user would otherwise write.
+/// Runs a study: asks the sampler for proposals, repairs them, evaluates them on `workers`
+/// threads, stores every trial and tells the sampler — the loop a library user would otherwise
+/// write.
 ///
-/// Determinism: one `RandomSource` seeded with the study seed drives the sampler and repair;
-/// each trial's evaluator seed is derived from the study seed and the trial number. Results
-/// are told to the sampler in trial-number order, so the trials do not depend on which worker
-/// finishes first.
+/// **Determinism.** One `RandomSource` seeded with the study seed drives the sampler and the
+/// repair; each trial's evaluator seed is derived from the study seed and the trial number.
+/// Every call to the sampler (`ask`, `tell`, `withdraw`) happens at a point fixed by the
+/// proposals alone: the coordinator waits for exactly the results a step needs, never for
+/// "whatever has finished". So the trials of a seed do not depend on which worker finishes
+/// first, nor on the number of workers: 1 worker and 8 workers run the same trials.
 ///
-/// Resume: the run is replayed from the seed; a proposal whose trial is already finished in
+/// **Pipelining (keeping workers busy).** A batch sampler (NSGA-II) proposes a generation and
+/// breeds the next one from its results. Waiting for a whole generation idles workers behind
+/// its slowest trial. With `pipelineDepth = L > 0` (and a sampler that can `withdraw`), the
+/// rule is: the last L proposals of each batch are its *tail*. The next batch is asked for as
+/// soon as (1) the head of the current batch (all proposals but the last L) is finished and
+/// (2) the tail of the previous batch is finished; then the runner tells the previous batch's
+/// tail, tells the current head, withdraws the current tail, and asks. Tail results thus reach
+/// the search one generation later (they join the next generation's survival pool instead of
+/// this one's, and the parents of the next generation are chosen without them). Meanwhile the
+/// L tail trials keep the workers busy. The rule depends only on proposal order, so the same
+/// seed gives the same trials with any number of workers; `L = 0` is textbook generational
+/// NSGA-II.
+///
+/// **Recording.** With `recordEachTrial` (out-of-process evaluators) every trial is committed
+/// when it starts (state `running`) and again when it finishes, by the worker that runs it.
+/// Otherwise (in-process evaluators that finish in microseconds) finished trials are committed
+/// in batches, at most every `commitInterval` seconds.
+///
+/// **Resume.** The run is replayed from the seed; a proposal whose trial is already finished in
 /// the study file is not evaluated again (its stored result is used), so a resumed study
-/// continues exactly where it stopped. Trials left `running` are run again.
+/// continues exactly where it stopped. Trials left `running` (the process was killed) run again
+/// under the same number: none is lost, none is duplicated.
 public final class StudyRunner {
     public let scenario: Scenario
     public let store: StudyStore
@@ -25,6 +48,10 @@ public final class StudyRunner {
 
     /// How often finished trials are committed when trials finish quickly (seconds).
     public var commitInterval = 0.25
+    /// Trials per batch whose results may arrive after the next batch is proposed (see above).
+    public var pipelineDepth = 0
+    /// Commit each trial when it starts and when it finishes.
+    public var recordEachTrial: Bool
 
     private let execution: TrialExecution
 
@@ -38,7 +65,17 @@ public final class StudyRunner {
         self.trials = trials
         self.seed = seed
         self.workers = max(1, workers)
+        self.recordEachTrial = evaluator is any InterruptibleEvaluator
         self.execution = TrialExecution(evaluator: evaluator, scenario: scenario, seed: seed)
+    }
+
+    /// The pipeline depth used when none is given: a quarter of the NSGA-II population for
+    /// evaluators whose trials take real time (a built-in trainer or a command), 0 otherwise.
+    /// It depends on the scenario only — never on the number of workers.
+    public static func defaultPipelineDepth(_ scenario: Scenario) -> Int {
+        guard scenario.search.algorithm == .nsga2 else { return 0 }
+        if case .benchmark = scenario.evaluator { return 0 }
+        return scenario.search.population / 4
     }
 
     /// Progress of a run, reported after every finished trial.
@@ -49,6 +86,10 @@ public final class StudyRunner {
         public var running: Int
         public var reused: Int
         public var lastTrial: Trial?
+        /// Non-dominated feasible trials so far (this run's and reused ones).
+        public var frontSize: Int
+        /// Hypervolume of that front (see `FrontTracker` for the reference point).
+        public var hypervolume: Double?
     }
 
     public struct Summary: Sendable {
@@ -57,6 +98,9 @@ public final class StudyRunner {
         /// Trials found in the study file and not run again.
         public var reused: Int
         public var stoppedEarly: String?
+        /// Seconds the workers spent evaluating (summed over workers) and the run's wall time.
+        public var busySeconds: Double
+        public var wallSeconds: Double
     }
 
     public enum RunError: Error, CustomStringConvertible {
@@ -74,24 +118,77 @@ public final class StudyRunner {
         }
     }
 
+    /// A batch: the proposals of one `ask`, and which trial answers each.
+    private struct Batch {
+        var proposals: [Proposal]
+        /// Proposal i as the sampler made it (before seeds and repair).
+        var proposed: [Configuration]
+        /// Trial number answering proposal i.
+        var numbers: [Int]
+        /// Proposals [0, head) are the head; the rest the tail (told one batch later).
+        var head: Int
+        var headTold = false
+    }
+
     /// Runs until the trial budget is spent, the sampler is exhausted, or `shouldStop` says so.
     public func run(progress: (Progress) -> Void = { _ in }, shouldStop: @escaping @Sendable () -> Bool = { false }) throws(RunError) -> Summary {
-        let existing: [Int: Trial]
-        do {
-            var map: [Int: Trial] = [:]
-            for t in try store.trials() where t.state != .running { map[t.number] = t }
-            existing = map
-        } catch { throw .store(error) }
+        let wallStart = Date()
+        var existing: [Int: Trial] = [:]
+        do { for t in try store.trials() where t.state != .running { existing[t.number] = t } }
+        catch { throw .store(error) }
 
+        let pipelined = pipelineDepth > 0 && sampler is any PipelinedSampler
         var rng = RandomSource(seed: seed)
-        var observed = [Configuration: Observation](minimumCapacity: trials)
+        var assigned = [Configuration: Int](minimumCapacity: min(trials, 1 << 20))
+        var results: [Int: Trial] = [:]
+        results.reserveCapacity(min(trials, 1 << 20))
+        var batches: [Batch] = []
         var number = 0
         var finished = 0, failed = 0, reused = 0
         var idleBatches = 0
         var stoppedEarly: String? = nil
+        var exhausted = false
         var pending: [Trial] = []
         var pendingIntermediate: [Int: [String]] = [:]
         var lastCommit = Date().timeIntervalSince1970
+        var lastHeartbeat = lastCommit
+        var tracker = FrontTracker(dimension: scenario.objectives.count)
+        var lastHV: Double? = nil
+        var lastHVTime = 0.0
+        let busy = BusyClock()
+
+        let queue = WorkQueue()
+        let execution = self.execution
+        let record = recordEachTrial
+        let store = self.store
+        let perform: @Sendable (Job) -> JobResult = { job in
+            var storeError: String? = nil
+            let startedAt = Date().timeIntervalSince1970
+            if record {
+                let start = Trial(number: job.number, generation: job.proposal.generation, configuration: job.proposal.configuration,
+                                  state: .running, metrics: [], violation: .nan, startedAt: startedAt, finishedAt: nil, failure: nil)
+                do { try store.save([start]) } catch { storeError = "\(error)" }
+            }
+            let (trial, lines) = execution.run(job.proposal, number: job.number)
+            busy.add(Date().timeIntervalSince1970 - startedAt)
+            let interrupted = trial.state == .failed && shouldStop()
+            if record && !interrupted && storeError == nil {
+                do { try store.save([trial], intermediate: lines.isEmpty ? [:] : [trial.number: lines]) } catch { storeError = "\(error)" }
+            }
+            return JobResult(trial: trial, intermediate: lines, interrupted: interrupted, storeError: storeError)
+        }
+        var threads = 0
+        func startWorkers() {
+            guard workers > 1 else { return }
+            while threads < workers {
+                let thread = Thread {
+                    while let job = queue.take() { queue.put(perform(job)) }
+                }
+                thread.stackSize = 8 << 20
+                thread.start()
+                threads += 1
+            }
+        }
 
         func flush() throws(RunError) {
             do { try store.save(pending, intermediate: pendingIntermediate) } catch { throw .store(error) }
@@ -100,10 +197,75 @@ public final class StudyRunner {
             lastCommit = Date().timeIntervalSince1970
         }
 
-        while number < trials {
-            if shouldStop() { stoppedEarly = "stopped"; break }
-            var proposals = sampler.ask(limit: trials - number, isKnown: { observed[$0] != nil }, using: &rng)
-            if proposals.isEmpty { stoppedEarly = "the sampler has nothing more to propose (the search space is exhausted)"; break }
+        func note(_ t: Trial) {
+            if t.state == .complete && t.violation == 0 { tracker.add(execution.observation(t).objectives) }
+        }
+
+        func report(_ last: Trial?) {
+            let now = Date().timeIntervalSince1970
+            if now - lastHVTime > 0.25 || finished + reused >= trials { lastHV = tracker.hypervolume(); lastHVTime = now }
+            progress(Progress(finished: finished, total: trials - reused, failed: failed, running: queue.inFlight, reused: reused,
+                              lastTrial: last, frontSize: tracker.front.count, hypervolume: lastHV))
+        }
+
+        func receive(_ r: JobResult) throws(RunError) {
+            if let e = r.storeError { throw .store(.database(store.path, e)) }
+            if r.interrupted { return }
+            results[r.trial.number] = r.trial
+            if !record {
+                pending.append(r.trial)
+                if !r.intermediate.isEmpty { pendingIntermediate[r.trial.number] = r.intermediate }
+            }
+            finished += 1
+            if r.trial.state == .failed { failed += 1 }
+            note(r.trial)
+            report(r.trial)
+            let now = Date().timeIntervalSince1970
+            if !record && now - lastCommit > commitInterval { try flush() }
+            if now - lastHeartbeat > 5 { store.heartbeat(); lastHeartbeat = now }
+        }
+
+        func observations(_ b: Batch, _ range: Range<Int>) -> [Observation] {
+            range.map { i in
+                var o = execution.observation(results[b.numbers[i]]!)
+                o.generation = b.proposals[i].generation
+                o.proposed = b.proposed[i] == o.configuration ? nil : b.proposed[i]
+                return o
+            }
+        }
+        func done(_ b: Batch, _ range: Range<Int>) -> Bool { range.allSatisfy { results[b.numbers[$0]] != nil } }
+
+        /// Tells the sampler what the fixed rule allows; true when the next batch may be asked for.
+        func advance() -> Bool {
+            while let first = batches.first {
+                let newest = batches.count == 1
+                if !newest || !pipelined {
+                    // A batch that is not the newest (or any batch without pipelining) is told whole.
+                    let from = first.headTold ? first.head : 0
+                    guard done(first, from..<first.proposals.count) else { return false }
+                    sampler.tell(observations(first, from..<first.proposals.count))
+                    batches.removeFirst()
+                    continue
+                }
+                if !first.headTold {
+                    guard done(first, 0..<first.head) else { return false }
+                    let tail = Array(first.proposed[first.head...])
+                    sampler.tell(observations(first, 0..<first.head))
+                    if var p = sampler as? any PipelinedSampler {
+                        sampler = PlaceholderSampler()
+                        p.withdraw(tail)
+                        sampler = p
+                    }
+                    batches[0].headTold = true
+                }
+                return true
+            }
+            return true
+        }
+
+        func askNext() throws(RunError) {
+            var proposals = sampler.ask(limit: trials - number, isKnown: { assigned[$0] != nil }, using: &rng)
+            if proposals.isEmpty { stoppedEarly = "the sampler has nothing more to propose (the search space is exhausted)"; exhausted = true; return }
             // What the sampler proposed, before seeds and repair changed it.
             let asProposed = proposals.map(\.configuration)
             if let repair {
@@ -115,145 +277,86 @@ public final class StudyRunner {
                     var repaired = Set<Configuration>()
                     for i in proposals.indices {
                         proposals[i].configuration = try repair.repair(proposals[i].configuration,
-                                                                       isKnown: { observed[$0] != nil || repaired.contains($0) }, using: &rng)
+                                                                       isKnown: { assigned[$0] != nil || repaired.contains($0) }, using: &rng)
                         repaired.insert(proposals[i].configuration)
                     }
                 } catch { throw .repair("\(error)") }
             }
-            // Assign trial numbers to new configurations. `source[i]` is the job that answers
-            // proposal i; -1 when an earlier trial already did (a repeat is never run again).
-            var jobs: [(index: Int, number: Int)] = []
-            var source = [Int](repeating: -1, count: proposals.count)
-            var firstJob = [Configuration: Int](minimumCapacity: proposals.count)
-            for (i, p) in proposals.enumerated() where observed[p.configuration] == nil {
-                if let k = firstJob[p.configuration] { source[i] = k; continue }
-                guard number + jobs.count < trials else { continue }
-                firstJob[p.configuration] = jobs.count
-                source[i] = jobs.count
-                jobs.append((i, number + jobs.count))
-            }
-            idleBatches = jobs.isEmpty ? idleBatches + 1 : 0
-            if idleBatches >= 3 { stoppedEarly = "every new proposal repeats an evaluated configuration (the search space is exhausted)"; break }
-
-            var results = [Trial?](repeating: nil, count: jobs.count)
-            var toRun: [Int] = []
-            for (k, job) in jobs.enumerated() {
-                if let t = existing[job.number] {
-                    guard t.configuration == proposals[job.index].configuration else { throw .replayMismatch(job.number) }
-                    results[k] = t
-                    reused += 1
-                } else {
-                    toRun.append(k)
-                }
-            }
-
-            if workers == 1 || toRun.count <= 1 {
-                for k in toRun {
-                    if shouldStop() { break }
-                    let job = jobs[k]
-                    let (trial, lines) = execution.run(proposals[job.index], number: job.number)
-                    results[k] = trial
-                    pending.append(trial)
-                    if !lines.isEmpty { pendingIntermediate[trial.number] = lines }
-                    finished += 1
-                    if trial.state == .failed { failed += 1 }
-                    progress(Progress(finished: finished, total: trials - reused, failed: failed, running: 0, reused: reused, lastTrial: trial))
-                    if Date().timeIntervalSince1970 - lastCommit > commitInterval { try flush() }
-                }
-            } else {
-                let queue = WorkQueue(count: toRun.count)
-                let box = ResultBox(count: toRun.count)
-                let execution = self.execution
-                let props = toRun.map { proposals[jobs[$0].index] }, numbers = toRun.map { jobs[$0].number }
-                for _ in 0..<min(workers, toRun.count) {
-                    let thread = Thread {
-                        while let i = queue.take(), !shouldStop() {
-                            let r = execution.run(props[i], number: numbers[i])
-                            box.put(i, r)
-                        }
-                        box.workerDone()
-                    }
-                    thread.stackSize = 8 << 20
-                    thread.start()
-                }
-                var outstanding = toRun.count
-                while outstanding > 0 {
-                    guard let (i, r) = box.next(workersLeft: min(workers, toRun.count)) else { break }
-                    outstanding -= 1
-                    results[toRun[i]] = r.0
-                    pending.append(r.0)
-                    if !r.1.isEmpty { pendingIntermediate[r.0.number] = r.1 }
-                    finished += 1
-                    if r.0.state == .failed { failed += 1 }
-                    progress(Progress(finished: finished, total: trials - reused, failed: failed,
-                                      running: max(0, outstanding - box.queued), reused: reused, lastTrial: r.0))
-                    if Date().timeIntervalSince1970 - lastCommit > commitInterval { try flush() }
-                }
-            }
-            if results.contains(where: { $0 == nil }) {
-                // Stopped in the middle of a batch: keep what finished; the rest runs on resume.
-                try flush()
-                stoppedEarly = "stopped"
-                break
-            }
-
-            // Tell the sampler about every proposal, in proposal order.
-            var observations: [Observation] = []
-            observations.reserveCapacity(proposals.count)
-            let fresh = results.map { execution.observation($0!) }
-            for o in fresh { observed[o.configuration] = o }
+            // Number the new configurations; a repeat is answered by the trial that has it.
+            let firstNumber = number
+            var numbers = [Int](repeating: -1, count: proposals.count)
+            var jobs: [Job] = []
+            var kept: [Proposal] = [], keptProposed: [Configuration] = []
+            kept.reserveCapacity(proposals.count)
             for (i, p) in proposals.enumerated() {
-                if var o = source[i] >= 0 ? fresh[source[i]] : observed[p.configuration] {
-                    o.generation = p.generation
-                    o.proposed = asProposed[i] == p.configuration ? nil : asProposed[i]
-                    observations.append(o)
+                if let n = assigned[p.configuration] { numbers[kept.count] = n; kept.append(p); keptProposed.append(asProposed[i]); continue }
+                guard number < trials else { continue }
+                assigned[p.configuration] = number
+                numbers[kept.count] = number
+                kept.append(p)
+                keptProposed.append(asProposed[i])
+                if let t = existing[number] {
+                    guard t.configuration == p.configuration else { throw .replayMismatch(number) }
+                    results[number] = t
+                    reused += 1
+                    note(t)
+                } else {
+                    jobs.append(Job(number: number, proposal: p))
+                }
+                number += 1
+            }
+            numbers.removeLast(numbers.count - kept.count)
+            idleBatches = number == firstNumber ? idleBatches + 1 : 0
+            if idleBatches >= 3 { stoppedEarly = "every new proposal repeats an evaluated configuration (the search space is exhausted)"; exhausted = true }
+            let head = pipelined ? max(kept.count - min(pipelineDepth, kept.count / 2), 0) : kept.count
+            batches.append(Batch(proposals: kept, proposed: keptProposed, numbers: numbers, head: head))
+            if !jobs.isEmpty { queue.push(jobs); startWorkers() }
+            if reused > 0 && jobs.isEmpty { report(nil) }
+        }
+
+        defer { queue.close() }
+        var stopped = false
+        while true {
+            if shouldStop() { stopped = true; break }
+            while !exhausted && number < trials && advance() {
+                try askNext()
+            }
+            // Nothing queued, running or unread: every proposal is answered.
+            if queue.isIdle { break }
+            if workers == 1 {
+                guard let job = queue.tryTake() else { continue }
+                let r = perform(job)
+                queue.put(r)
+                _ = queue.nextResult(timeout: 0)
+                try receive(r)
+            } else if let r = queue.nextResult(timeout: 0.1) {
+                try receive(r)
+            }
+        }
+        if stopped {
+            stoppedEarly = "stopped"
+            queue.close()
+            (evaluator as? any InterruptibleEvaluator)?.interrupt()
+            while true {
+                if let r = queue.nextResult(timeout: 0.05) { try receive(r) }
+                else if queue.inFlight == 0 {
+                    while let r = queue.nextResult(timeout: 0) { try receive(r) }
+                    break
                 }
             }
-            number += jobs.count
-            sampler.tell(observations)
+        } else {
+            queue.close()
         }
         try flush()
-        return Summary(finished: finished, failed: failed, reused: reused, stoppedEarly: stoppedEarly)
+        return Summary(finished: finished, failed: failed, reused: reused, stoppedEarly: stoppedEarly,
+                       busySeconds: busy.total, wallSeconds: Date().timeIntervalSince(wallStart))
     }
-
 }
 
-/// Hands out job indices to worker threads.
-final class WorkQueue: @unchecked Sendable {
+/// Seconds spent evaluating, summed over workers.
+final class BusyClock: @unchecked Sendable {
     private let lock = NSLock()
-    private var next = 0
-    private let count: Int
-    init(count: Int) { self.count = count }
-    func take() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
-    }
-}
-
-/// Collects results from worker threads for the coordinating thread.
-final class ResultBox: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var ready: [(Int, (Trial, [String]))] = []
-    private var done = 0
-    private var taken = 0
-    private let count: Int
-    init(count: Int) { self.count = count }
-    var queued: Int { condition.lock(); defer { condition.unlock() }; return ready.count }
-    func put(_ i: Int, _ r: (Trial, [String])) {
-        condition.lock(); ready.append((i, r)); condition.signal(); condition.unlock()
-    }
-    func workerDone() {
-        condition.lock(); done += 1; condition.signal(); condition.unlock()
-    }
-    /// The next finished result; nil when every worker has stopped and nothing is left.
-    func next(workersLeft: Int) -> (Int, (Trial, [String]))? {
-        condition.lock(); defer { condition.unlock() }
-        while ready.isEmpty {
-            if done >= workersLeft { return nil }
-            condition.wait()
-        }
-        return ready.removeFirst()
-    }
+    private var seconds = 0.0
+    var total: Double { lock.lock(); defer { lock.unlock() }; return seconds }
+    func add(_ s: Double) { lock.lock(); seconds += s; lock.unlock() }
 }

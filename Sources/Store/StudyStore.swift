@@ -15,6 +15,9 @@ import Hyperfront
 ///   `violation` (total normalised constraint violation; 0 = feasible), `started_at`,
 ///   `finished_at` (seconds since 1970), `failure` (reason, for failed trials).
 /// - `intermediate` — intermediate reports of a trial (`trial`, `seq`, `json`).
+/// - `run_lock` — at most one row: the process running the study (pid, host, process start
+///   time, heartbeat); see `StudyStore+Lock.swift`.
+/// - `setting` — key/value settings a resumed run must reuse (e.g. the pipeline depth).
 public final class StudyStore: @unchecked Sendable {
     public let path: String
     let db: DatabasePool
@@ -25,6 +28,7 @@ public final class StudyStore: @unchecked Sendable {
         case exists(String)
         case missing(String)
         case database(String, String)
+        case busy(String, String)
 
         public var description: String {
             switch self {
@@ -32,6 +36,7 @@ public final class StudyStore: @unchecked Sendable {
             case .exists(let p): return "\(p): a study file already exists here; add --resume to continue it, or give another --study path"
             case .missing(let p): return "\(p): no such study file; run 'hyperfront run SCENARIO --study \(p)' first"
             case .database(let p, let why): return "\(p): \(why)"
+            case .busy(let p, let who): return "\(p): this study is being run by \(who); wait for it to finish or stop it (Ctrl-C), then continue with --resume"
             }
         }
     }
@@ -111,6 +116,22 @@ public final class StudyStore: @unchecked Sendable {
                     seq INTEGER NOT NULL,
                     json TEXT NOT NULL,
                     PRIMARY KEY (trial, seq)
+                );
+                """)
+        }
+        m.registerMigration("v2-lock-and-settings") { db in
+            try db.execute(sql: """
+                CREATE TABLE run_lock (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    pid INTEGER NOT NULL,
+                    host TEXT NOT NULL,
+                    process_start TEXT NOT NULL,
+                    started_at REAL NOT NULL,
+                    heartbeat REAL NOT NULL
+                );
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
                 );
                 """)
         }

@@ -54,3 +54,30 @@ let sampleInfo = StudyInfo(name: "s", scenario: "name: s\n", scenarioPath: "s.ya
     }
     #expect(try a.trials().map(\.number) == Array(0..<400))
 }
+
+@Test func runLockRefusesALiveHolderAndTakesOverADeadOne() throws {
+    let store = try StudyStore.create(path: tempPath(), info: sampleInfo)
+    try store.acquireRunLock()
+    try store.acquireRunLock()   // the holder itself may take it again
+    // A live process on this host (pid 1) holds it.
+    let host = ProcessInfo.processInfo.hostName
+    try store.db.write { db in
+        try db.execute(sql: "UPDATE run_lock SET pid = 1, process_start = ? WHERE id = 1", arguments: [ProcessIdentity.startTime(of: 1) ?? ""])
+    }
+    do { try store.acquireRunLock(); Issue.record("expected busy") }
+    catch { #expect(error.description.contains("this study is being run by process 1 on \(host)")) }
+    #expect(store.runLockHolder() == "process 1 on \(host)")
+    // Same pid, different start time: the pid was reused, the holder is gone.
+    try store.db.write { db in try db.execute(sql: "UPDATE run_lock SET process_start = 'x' WHERE id = 1") }
+    #expect(store.runLockHolder() == nil)
+    try store.acquireRunLock()
+    // Another host: only a recent heartbeat counts.
+    try store.db.write { db in try db.execute(sql: "UPDATE run_lock SET pid = 77, host = 'elsewhere', heartbeat = ? WHERE id = 1", arguments: [Date().timeIntervalSince1970]) }
+    #expect(throws: StudyStore.StoreError.self) { try store.acquireRunLock() }
+    try store.db.write { db in try db.execute(sql: "UPDATE run_lock SET heartbeat = 0 WHERE id = 1") }
+    try store.acquireRunLock()
+    store.releaseRunLock()
+    #expect(store.runLockHolder() == nil)
+    try store.setSetting("pipeline", "4")
+    #expect(try store.setting("pipeline") == "4" && store.setting("missing") == nil)
+}

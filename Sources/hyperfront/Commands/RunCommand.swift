@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Trials run at once (default: the scenario's search.workers).")
     var workers: Int?
 
+    @Option(help: "NSGA-II pipelining: the last N trials of each generation may finish after the next generation is bred, so workers never wait for a generation's slowest trial (default: population/4 for commands and the built-in trainer, 0 for benchmarks; 0 = strict generations). Independent of --workers: the same seed gives the same trials with any number of workers.")
+    var pipeline: Int?
+
     @Flag(help: "Continue an existing study file instead of refusing to overwrite it.")
     var resume = false
 
@@ -38,6 +41,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, got \(workers)") }
+        if let pipeline, pipeline < 0 { throw ValidationError("--pipeline must be 0 or more, got \(pipeline)") }
     }
 
     func run() throws {
@@ -63,19 +67,37 @@ struct RunCommand: ParsableCommand {
                 if let difference = StudySetup.difference(stored: info, scenario: scenario) {
                     throw Console.badInput("\(path): cannot resume: \(difference)")
                 }
+                try store.acquireRunLock()
                 if info.trials < scenario.search.trials { try store.setTrialBudget(scenario.search.trials) }
                 if trials == nil { scenario.search.trials = max(info.trials, scenario.search.trials) }
             } else {
+                if !resume, FileManager.default.fileExists(atPath: path), let holder = (try? StudyStore.open(path: path))?.runLockHolder() {
+                    throw Console.badInput("\(path): this study is being run by \(holder) right now; choose another --study path")
+                }
                 store = try StudyStore.create(path: path, info: StudySetup.info(scenario))
+                try store.acquireRunLock()
             }
         } catch let e as StudyStore.StoreError {
             throw Console.badInput(e.description)
         }
+        defer { store.releaseRunLock() }
+
+        // The pipeline depth changes which trials run: a resumed study keeps the one it began with.
+        let depth: Int
+        do {
+            let stored = try store.setting("pipeline").flatMap { Int($0) }
+            if let stored, let pipeline, pipeline != stored {
+                throw Console.badInput("\(path): cannot resume with --pipeline \(pipeline): the study was run with --pipeline \(stored) (drop --pipeline, or give --pipeline \(stored))")
+            }
+            depth = stored ?? pipeline ?? StudyRunner.defaultPipelineDepth(scenario)
+            if stored == nil { try store.setSetting("pipeline", String(depth)) }
+        } catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
 
         installInterruptHandler()
         let runner = StudyRunner(scenario: scenario, store: store, evaluator: setup.evaluator, sampler: setup.sampler,
                                  repair: setup.repair, trials: scenario.search.trials, seed: scenario.search.seed,
                                  workers: scenario.search.workers)
+        runner.pipelineDepth = depth
         let display = ProgressDisplay(quiet: quiet, total: scenario.search.trials)
         let summary: StudyRunner.Summary
         do {
@@ -91,11 +113,14 @@ struct RunCommand: ParsableCommand {
         let done = (counts[.complete] ?? 0) + (counts[.failed] ?? 0)
         var line = "\(done) trials in \(path) (\(summary.finished) run now in \(String(format: "%.2f", elapsed)) s"
         if summary.reused > 0 { line += ", \(summary.reused) already there" }
+        if scenario.search.workers > 1 && summary.wallSeconds > 0 {
+            line += String(format: ", workers busy %.0f%%", 100 * summary.busySeconds / (summary.wallSeconds * Double(scenario.search.workers)))
+        }
         line += ", \(counts[.failed] ?? 0) failed)."
         Console.note(line)
         if let why = summary.stoppedEarly {
             if why == "stopped" {
-                Console.note("Stopped. Continue with: hyperfront run \(self.scenario) --study \(path) --resume")
+                Console.note("Stopped; every finished trial is saved, the ones that were running will run again. Continue with: hyperfront run \(self.scenario) --study \(path) --resume")
             } else {
                 Console.note("Finished early: \(why).")
             }
@@ -109,44 +134,3 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// The live status line on a terminal; plain lines otherwise.
-final class ProgressDisplay: @unchecked Sendable {
-    let quiet: Bool
-    let total: Int
-    let start = Date()
-    let terminal = Console.stderrIsTerminal
-    var lastDraw = 0.0
-    var lastLine = 0.0
-    var drawn = false
-
-    init(quiet: Bool, total: Int) {
-        self.quiet = quiet
-        self.total = total
-    }
-
-    func update(_ p: StudyRunner.Progress) {
-        if quiet { return }
-        let now = Date().timeIntervalSince(start)
-        let done = p.finished + p.reused
-        let eta = p.finished > 0 ? now / Double(p.finished) * Double(max(0, p.total - p.finished)) : .nan
-        if terminal {
-            if now - lastDraw < 0.1 && done < total { return }
-            lastDraw = now
-            let text = "trials \(done)/\(total) · running \(p.running) · failed \(p.failed) · \(formatDuration(now)) elapsed · ETA \(formatDuration(eta))"
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
-            drawn = true
-        } else {
-            // One line per finished trial, unless trials finish faster than a few per second.
-            if now - lastLine < 0.2 && done < total { return }
-            lastLine = now
-            var text = "trial \(p.lastTrial.map { String($0.number) } ?? "-") \(p.lastTrial?.state.rawValue ?? "")"
-            if let f = p.lastTrial?.failure { text += " (\(f.split(separator: "\n").first ?? ""))" }
-            text += " · \(done)/\(total) done · \(p.failed) failed · \(formatDuration(now)) elapsed"
-            Console.note(text)
-        }
-    }
-
-    func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}

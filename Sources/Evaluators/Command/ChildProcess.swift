@@ -1,0 +1,280 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one program without a shell, in a process group of its own, feeding it `input` on
+/// stdin and draining stdout and stderr until it exits — and kills the whole group when it
+/// outlives its deadline, when it is cancelled, and after it exits (so no forked helper is left
+/// behind). Output is handed to the caller line by line (stdout) and as a bounded tail (stderr);
+/// pipes are always drained, so a child that floods its output never blocks.
+///
+/// POSIX `posix_spawn` with `POSIX_SPAWN_SETPGROUP` (IEEE Std 1003.1-2017) — the group lets one
+/// `kill(-pgid, …)` reach every process the trial forked.
+struct ChildProcess {
+    var arguments: [String]
+    var environment: [String: String]
+    var workdir: String?
+    var input: [UInt8]
+    /// Seconds; nil = no limit.
+    var timeout: Double?
+    /// Seconds between SIGTERM and SIGKILL when the group is stopped.
+    var killGrace: Double = 2
+    /// How long a process group that outlives its leader may keep the output pipes open.
+    var orphanGrace: Double = 0.2
+    /// Stdout bytes after which lines are no longer handed out (the output only gets counted).
+    var lineLimit = Int.max
+
+    enum Ending: Equatable {
+        case exited(Int32)
+        case signaled(Int32)
+        case timedOut
+        case cancelled
+        case couldNotStart(String)
+    }
+
+    struct Result {
+        var ending: Ending
+        var stdoutBytes: Int
+        var stderrBytes: Int
+        /// The last `stderrTailBytes` bytes of stderr.
+        var stderrTail: [UInt8]
+        var seconds: Double
+    }
+
+    static let stderrTailBytes = 4096
+
+    /// Runs the program; `onLine` receives each stdout line (without the newline), `onStart`
+    /// the process group id once it exists (for cancellation), `isCancelled` is polled.
+    func run(onStart: (pid_t) -> Void, isCancelled: () -> Bool, onLine: (ArraySlice<UInt8>) -> Void) -> Result {
+        let start = Date()
+        // Pipes are made close-on-exec under one lock with the spawn itself, so a child spawned
+        // by another worker at the same moment never inherits this trial's pipe ends.
+        spawnLock.lock()
+        var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
+        guard makePipe(&inPipe) else { spawnLock.unlock(); return failedStart("pipe: \(errnoText())", start) }
+        guard makePipe(&outPipe) else { spawnLock.unlock(); closeAll(inPipe); return failedStart("pipe: \(errnoText())", start) }
+        guard makePipe(&errPipe) else { spawnLock.unlock(); closeAll(inPipe + outPipe); return failedStart("pipe: \(errnoText())", start) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        if let workdir {
+            guard let addChdir else { spawnLock.unlock(); closeAll(inPipe + outPipe + errPipe); return failedStart("this C library cannot set a working directory for a spawned process (posix_spawn_file_actions_addchdir_np, glibc 2.29+)", start) }
+            _ = addChdir(&actions, workdir)
+        }
+
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        let flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+        posix_spawnattr_setflags(&attr, Int16(flags))
+        posix_spawnattr_setpgroup(&attr, 0)
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        // Default dispositions for the signals a parent may catch or ignore.
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for s in [SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        let envStrings = env.map { "\($0.key)=\($0.value)" }
+
+        var pid: pid_t = 0
+        let rc = withCStrings(arguments) { argv in
+            withCStrings(envStrings) { envp in
+                posix_spawnp(&pid, arguments[0], &actions, &attr, argv, envp)
+            }
+        }
+        close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
+        spawnLock.unlock()
+        if rc != 0 {
+            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+            return failedStart("cannot start '\(arguments[0])': \(String(cString: strerror(rc)))", start)
+        }
+        onStart(pid)
+
+        // Feed stdin without blocking: the child may never read it.
+        _ = fcntl(inPipe[1], F_SETFL, fcntl(inPipe[1], F_GETFL) | O_NONBLOCK)
+        var inFD: Int32 = inPipe[1]
+        var inOffset = 0
+        if input.isEmpty { close(inFD); inFD = -1 }
+
+        var outFD = outPipe[0], errFD = errPipe[0]
+        var lineBuffer: [UInt8] = []
+        var stdoutBytes = 0, stderrBytes = 0
+        var tail = [UInt8]()
+        tail.reserveCapacity(Self.stderrTailBytes * 2)
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var ending: Ending? = nil
+        var status: Int32 = 0
+        var reaped = false
+        var exitedAt: Date? = nil
+        let deadline = timeout.map { start.addingTimeInterval($0) }
+        var stopReason: Ending? = nil
+
+        func drain(_ fd: inout Int32, isOut: Bool) {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                if isOut {
+                    stdoutBytes += n
+                    if stdoutBytes > lineLimit { lineBuffer.removeAll(); return }
+                    var from = 0
+                    while from < n {
+                        // memchr: the newline scan must stay cheap in debug builds too.
+                        let found = chunk.withUnsafeBytes { raw -> Int in
+                            guard let p = memchr(raw.baseAddress! + from, 10, n - from) else { return -1 }
+                            return raw.baseAddress!.distance(to: UnsafeRawPointer(p))
+                        }
+                        if found < 0 { break }
+                        if lineBuffer.isEmpty { onLine(chunk[from..<found]) } else {
+                            lineBuffer.append(contentsOf: chunk[from..<found]); onLine(lineBuffer[...]); lineBuffer.removeAll(keepingCapacity: true)
+                        }
+                        from = found + 1
+                    }
+                    // Keep at most 1 MB of an unfinished line (a flood without newlines).
+                    if lineBuffer.count < 1 << 20 { lineBuffer.append(contentsOf: chunk[from..<n].prefix((1 << 20) - lineBuffer.count)) }
+                } else {
+                    stderrBytes += n
+                    tail.append(contentsOf: chunk[0..<n])
+                    if tail.count > Self.stderrTailBytes * 2 { tail.removeFirst(tail.count - Self.stderrTailBytes) }
+                }
+            } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
+                close(fd); fd = -1
+            }
+        }
+
+        while ending == nil {
+            var fds: [pollfd] = []
+            if outFD >= 0 { fds.append(pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)) }
+            if errFD >= 0 { fds.append(pollfd(fd: errFD, events: Int16(POLLIN), revents: 0)) }
+            if inFD >= 0 { fds.append(pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0)) }
+            // Wake up at least every 50 ms to notice cancellation, the deadline and an exited leader.
+            var wait = 50.0
+            if let deadline, stopReason == nil { wait = min(wait, max(0, deadline.timeIntervalSinceNow * 1000)) }
+            if fds.isEmpty {
+                if !reaped {
+                    // Output closed: wait for the leader (still honouring deadline and cancellation).
+                    let r = waitpid(pid, &status, WNOHANG)
+                    if r == pid { reaped = true } else { usleep(2000) }
+                }
+            } else {
+                let r = poll(&fds, nfds_t(fds.count), Int32(wait))
+                if r > 0 {
+                    for f in fds where f.revents != 0 {
+                        if f.fd == outFD { drain(&outFD, isOut: true) }
+                        else if f.fd == errFD { drain(&errFD, isOut: false) }
+                        else if f.fd == inFD {
+                            let n = input.withUnsafeBytes { write(inFD, $0.baseAddress! + inOffset, $0.count - inOffset) }
+                            if n > 0 { inOffset += n }
+                            if n < 0 && errno != EAGAIN && errno != EINTR || inOffset >= input.count { close(inFD); inFD = -1 }
+                        }
+                    }
+                }
+                if !reaped && waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+            }
+            if reaped && exitedAt == nil { exitedAt = Date() }
+            if reaped && outFD < 0 && errFD < 0 { break }
+            // The leader is gone but something it forked holds the pipes: stop the group.
+            if let exitedAt, Date().timeIntervalSince(exitedAt) > orphanGrace {
+                kill(-pid, SIGKILL)
+                if Date().timeIntervalSince(exitedAt) > orphanGrace + 1 { break }
+            }
+            if stopReason == nil {
+                if isCancelled() { stopReason = .cancelled }
+                else if let deadline, Date() >= deadline { stopReason = .timedOut }
+                if stopReason != nil {
+                    ending = stopReason
+                }
+            }
+        }
+        if inFD >= 0 { close(inFD) }
+        if let stopReason {
+            stopGroup(pid, reaped: &reaped, status: &status, outFD: &outFD, errFD: &errFD, drain: drain)
+            ending = stopReason
+        } else {
+            // Whatever the trial forked and left behind goes with it.
+            kill(-pid, SIGKILL)
+            if !reaped { waitpid(pid, &status, 0); reaped = true }
+            ending = Self.ending(status)
+        }
+        if outFD >= 0 { close(outFD) }
+        if errFD >= 0 { close(errFD) }
+        if !lineBuffer.isEmpty && stdoutBytes <= lineLimit { onLine(lineBuffer[...]) }
+        if tail.count > Self.stderrTailBytes { tail.removeFirst(tail.count - Self.stderrTailBytes) }
+        return Result(ending: ending!, stdoutBytes: stdoutBytes, stderrBytes: stderrBytes, stderrTail: tail,
+                      seconds: Date().timeIntervalSince(start))
+    }
+
+    /// SIGTERM to the group, up to `killGrace` seconds for it to leave, then SIGKILL; the pipes
+    /// are drained meanwhile so a process blocked on a full pipe can die.
+    private func stopGroup(_ pid: pid_t, reaped: inout Bool, status: inout Int32, outFD: inout Int32, errFD: inout Int32,
+                           drain: (inout Int32, Bool) -> Void) {
+        kill(-pid, SIGTERM)
+        let termDeadline = Date().addingTimeInterval(killGrace)
+        var killed = false
+        while true {
+            if !reaped && waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+            // The group is gone when kill(-pid, 0) fails with ESRCH.
+            let groupAlive = kill(-pid, 0) == 0
+            if reaped && !groupAlive { break }
+            if !killed && Date() >= termDeadline { kill(-pid, SIGKILL); killed = true }
+            var fds: [pollfd] = []
+            if outFD >= 0 { fds.append(pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)) }
+            if errFD >= 0 { fds.append(pollfd(fd: errFD, events: Int16(POLLIN), revents: 0)) }
+            if fds.isEmpty { usleep(5000); continue }
+            if poll(&fds, nfds_t(fds.count), 10) > 0 {
+                for f in fds where f.revents != 0 {
+                    if f.fd == outFD { drain(&outFD, true) } else if f.fd == errFD { drain(&errFD, false) }
+                }
+            }
+        }
+    }
+
+    static func ending(_ status: Int32) -> Ending {
+        // WIFEXITED / WEXITSTATUS / WTERMSIG as in <sys/wait.h>.
+        let sig = status & 0x7f
+        if sig == 0 { return .exited((status >> 8) & 0xff) }
+        return .signaled(sig)
+    }
+
+    private func failedStart(_ why: String, _ start: Date) -> Result {
+        Result(ending: .couldNotStart(why), stdoutBytes: 0, stderrBytes: 0, stderrTail: [], seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// Serialises pipe creation and spawning across workers (see `run`).
+private let spawnLock = NSLock()
+
+/// A pipe whose both ends are close-on-exec.
+private func makePipe(_ fds: inout [Int32]) -> Bool {
+    guard pipe(&fds) == 0 else { return false }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return true
+}
+
+/// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+), looked up at run time: the Swift
+/// importer hides it behind `_GNU_SOURCE`.
+private let addChdir: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
+    guard let sym = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }
+    return unsafeBitCast(sym, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+}()
+
+private func closeAll(_ fds: [Int32]) { for fd in fds where fd >= 0 { close(fd) } }
+
+func errnoText() -> String { String(cString: strerror(errno)) }
+
+/// Calls `body` with a NULL-terminated C array of the strings.
+private func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+    pointers.append(nil)
+    defer { for p in pointers { free(p) } }
+    return body(pointers)
+}
