@@ -10,8 +10,10 @@ import Pareto
 /// but is only comparable between two moments while that point stays the same.
 public struct FrontTracker: Sendable {
     public let dimension: Int
-    /// Front points, minimised, row by row.
+    /// Front points, minimised, row by row, as of the last `consolidate()`.
     public private(set) var front: [[Double]] = []
+    /// Points added since the last consolidation.
+    private var pending: [[Double]] = []
     private var worst: [Double]
     private var best: [Double]
     private var cached: Double? = nil
@@ -25,20 +27,28 @@ public struct FrontTracker: Sendable {
         best = Array(repeating: .infinity, count: dimension)
     }
 
-    /// Adds a point (objectives minimised). Returns whether it joined the front.
-    /// - Complexity: O(front size × dimension).
-    @discardableResult
-    public mutating func add(_ p: [Double]) -> Bool {
-        guard p.count == dimension, p.allSatisfy(\.isFinite) else { return false }
+    /// Adds a point (objectives minimised); it joins the front at the next consolidation.
+    /// - Complexity: amortised O(log n) per point in 2-D and 3-D (the Pareto toolkit's filter
+    ///   runs on front + pending once the pending points outnumber the front).
+    public mutating func add(_ p: [Double]) {
+        guard p.count == dimension, p.allSatisfy(\.isFinite) else { return }
         for i in 0..<dimension {
             if p[i] > worst[i] { worst[i] = p[i]; cached = nil }
             if p[i] < best[i] { best[i] = p[i]; cached = nil }
         }
-        for q in front where Dominance.weaklyDominates(q, p) { return false }
-        front.removeAll { Dominance.dominates(p, $0) }
-        front.append(p)
+        pending.append(p)
+        if pending.count > Swift.max(256, front.count) { consolidate() }
+    }
+
+    /// Folds the pending points into the front.
+    public mutating func consolidate() {
+        guard !pending.isEmpty else { return }
+        let all = front + pending
+        pending.removeAll(keepingCapacity: true)
+        let kept = NondominatedSorting.nondominatedIndices(PointSet(values: all.flatMap { $0 }, dimension: dimension))
+        var seen = Set<[Double]>()
+        front = kept.compactMap { seen.insert(all[$0]).inserted ? all[$0] : nil }
         cached = nil
-        return true
     }
 
     public var reference: [Double] {
@@ -51,6 +61,7 @@ public struct FrontTracker: Sendable {
 
     /// The hypervolume of the front against `reference` (exact; Pareto toolkit).
     public mutating func hypervolume() -> Double? {
+        consolidate()
         let ref = reference
         let inside = front.filter { p in zip(p, ref).allSatisfy { $0 < $1 } }
         guard !inside.isEmpty else { return front.isEmpty ? nil : 0 }

@@ -46,8 +46,11 @@ public final class StudyRunner {
     public let seed: UInt64
     public let workers: Int
 
-    /// How often finished trials are committed when trials finish quickly (seconds).
+    /// How often finished trials are committed when trials finish quickly (seconds)…
     public var commitInterval = 0.25
+    /// …or after how many trials, whichever comes first (the background writer then works
+    /// while the search goes on).
+    public var commitBatch = 4096
     /// Trials per batch whose results may arrive after the next batch is proposed (see above).
     public var pipelineDepth = 0
     /// Commit each trial when it starts and when it finishes.
@@ -140,8 +143,8 @@ public final class StudyRunner {
         let pipelined = pipelineDepth > 0 && sampler is any PipelinedSampler
         var rng = RandomSource(seed: seed)
         var assigned = [Configuration: Int](minimumCapacity: min(trials, 1 << 20))
-        var results: [Int: Trial] = [:]
-        results.reserveCapacity(min(trials, 1 << 20))
+        // Trial numbers are 0..<trials: the result of trial n is results[n].
+        var results = [Trial?](repeating: nil, count: trials)
         var batches: [Batch] = []
         var number = 0
         var finished = 0, failed = 0, reused = 0
@@ -190,11 +193,18 @@ public final class StudyRunner {
             }
         }
 
-        func flush() throws(RunError) {
-            do { try store.save(pending, intermediate: pendingIntermediate) } catch { throw .store(error) }
-            pending.removeAll(keepingCapacity: true)
-            pendingIntermediate.removeAll()
+        // Batched commits (in-process evaluators) are written by a background writer, so the
+        // search goes on while SQLite works; `flush(wait: true)` returns once all is committed.
+        let writer = BackgroundWriter(store: store)
+        func flush(wait: Bool = false) throws(RunError) {
+            if !pending.isEmpty || !pendingIntermediate.isEmpty {
+                writer.save(pending, intermediate: pendingIntermediate)
+                pending = []
+                pendingIntermediate = [:]
+            }
             lastCommit = Date().timeIntervalSince1970
+            if wait { writer.wait() }
+            if let e = writer.failure { throw .store(e) }
         }
 
         func note(_ t: Trial) {
@@ -221,7 +231,7 @@ public final class StudyRunner {
             note(r.trial)
             report(r.trial)
             let now = Date().timeIntervalSince1970
-            if !record && now - lastCommit > commitInterval { try flush() }
+            if !record && (now - lastCommit > commitInterval || pending.count >= commitBatch) { try flush() }
             if now - lastHeartbeat > 5 { store.heartbeat(); lastHeartbeat = now }
         }
 
@@ -347,10 +357,35 @@ public final class StudyRunner {
         } else {
             queue.close()
         }
-        try flush()
+        try flush(wait: true)
         return Summary(finished: finished, failed: failed, reused: reused, stoppedEarly: stoppedEarly,
                        busySeconds: busy.total, wallSeconds: Date().timeIntervalSince(wallStart))
     }
+}
+
+/// Writes batches of trials to the study file on a serial background queue, in order.
+final class BackgroundWriter: @unchecked Sendable {
+    private let store: StudyStore
+    private let queue = DispatchQueue(label: "study-writer")
+    private let lock = NSLock()
+    private var firstError: StudyStore.StoreError?
+
+    init(store: StudyStore) { self.store = store }
+
+    /// The first error a write met (later writes are skipped after it).
+    var failure: StudyStore.StoreError? { lock.lock(); defer { lock.unlock() }; return firstError }
+
+    func save(_ trials: [Trial], intermediate: [Int: [String]]) {
+        queue.async { [self] in
+            if failure != nil { return }
+            do throws(StudyStore.StoreError) { try store.save(trials, intermediate: intermediate) } catch {
+                lock.lock(); if firstError == nil { firstError = error }; lock.unlock()
+            }
+        }
+    }
+
+    /// Returns once every batch handed over so far is written.
+    func wait() { queue.sync {} }
 }
 
 /// Seconds spent evaluating, summed over workers.

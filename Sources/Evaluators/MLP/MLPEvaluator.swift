@@ -34,6 +34,7 @@ public struct MLPEvaluator: Evaluator {
     /// trainer knows, with domains it can use.
     public init(spec: MLPSpec, space: SearchSpace) throws(MLPEvaluatorError) {
         try MLPEvaluator.checkSpace(space)
+        do { try BLASLibrary.load() } catch { throw .library(error) }
         let all: Dataset
         do { all = try Dataset.load(csv: spec.dataset, label: spec.label) } catch { throw .data(error) }
         var trainRaw: Dataset, validationRaw: Dataset

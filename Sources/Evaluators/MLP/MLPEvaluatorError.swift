@@ -7,11 +7,14 @@ public enum MLPEvaluatorError: Error, Sendable, CustomStringConvertible {
     case data(DataError)
     /// A search-space parameter the trainer cannot use as declared.
     case space(parameter: String, message: String, hint: String)
+    /// The BLAS library the trainer needs cannot be loaded.
+    case library(BLASLibrary.LoadError)
 
     public var description: String {
         switch self {
         case .data(let e): return e.description
         case .space(let p, let m, let h): return "space.\(p): \(m) — \(h)"
+        case .library(let e): return e.description
         }
     }
 }
