@@ -1,7 +1,24 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct HyperfrontCommand: ParsableCommand {
+    /// Parses and runs a subcommand. Bad arguments exit with code 2, like every other bad
+    /// input (ArgumentParser's own convention would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "hyperfront",
         abstract: "Find the trade-off front of a model's hyperparameters.",

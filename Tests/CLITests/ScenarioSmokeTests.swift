@@ -100,3 +100,18 @@ func shippedScenarioRunsAndReports(_ scenario: String) throws {
     let missing = try CLI.run(["report", dir.appendingPathComponent("none.sqlite").path])
     #expect(missing.status == 2 && missing.stderr.contains("no such study file"))
 }
+
+@Test(arguments: [["run"], ["report", "x.sqlite", "--format", "pdf"], ["bogus"], ["run", "x.yaml", "--trials", "0"],
+                  ["hv", "x.csv"], ["size"], ["run", "x.yaml", "--workers", "many"]])
+func badArgumentsExitTwoWithUsage(_ arguments: [String]) throws {
+    let r = try CLI.run(arguments)
+    #expect(r.status == 2, "\(arguments): \(r.stderr)")
+    #expect(r.stderr.contains("Error") || r.stderr.contains("error"))
+    #expect(r.stdout.isEmpty)
+}
+
+@Test func helpExitsZero() throws {
+    let r = try CLI.run(["--help"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("run") && r.stdout.contains("report") && r.stdout.contains("compare"))
+}
