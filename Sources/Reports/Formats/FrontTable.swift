@@ -69,7 +69,7 @@ extension StudyReport {
                        + "(reference point \(hv.reference.map(TableFormat.fmt).joined(separator: ", ")) on minimised objectives: "
                        + "worst feasible value + 10% of the range)")
         }
-        if let k = knee { out.append("Knee: trial \(trials[k].number) (smallest sum of objectives scaled to [0, 1] over the front)") }
+        if let k = knee { out.append("Knee: trial \(trials[k].number) (the point farthest beyond the plane through the front's extremes, objectives scaled to [0, 1])") }
         return out
     }
 
