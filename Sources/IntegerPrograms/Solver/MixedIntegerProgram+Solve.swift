@@ -138,7 +138,7 @@ extension MixedIntegerProgram {
     /// Rounds integer variables and checks a reported point against the model; returns what
     /// is wrong with it, or nil.
     func check(_ x: inout [Double]) -> String? {
-        let tol = 1e-6
+        let tol = 1e-5   // GLPK's integrality tolerance (tol_int); bounds and rows are held to ~1e-7 relative
         for (j, v) in variables.enumerated() {
             guard x[j].isFinite else { return "variable \(j) has value \(x[j])" }
             if v.kind != .continuous {
