@@ -110,17 +110,7 @@ import Hyperfront
     /// The scenario in Scenarios/: its weight formula equals the count of a real MLP's
     /// weights and biases, and its budgets can be met.
     @Test func budgetedScenario() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.appendingPathComponent("Scenarios/budgeted-mlp.yaml").path
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        let data = root.appendingPathComponent("Scenarios/data/digits.csv").path
-        if !FileManager.default.fileExists(atPath: data) {
-            // The data set is not part of this check: stand in a one-row CSV.
-            let csv = FileManager.default.temporaryDirectory.appendingPathComponent("budgeted-mlp-\(getpid()).csv")
-            try "x,label\n1,0\n".write(to: csv, atomically: true, encoding: .utf8)
-            text = text.replacingOccurrences(of: "dataset: data/digits.csv", with: "dataset: \(csv.path)")
-        }
-        let scenario = try ScenarioLoader.parse(text, path: path)
+        let scenario = try ScenarioFixture.budgetedMLP()
         let m = try BudgetModel(space: scenario.space, resources: scenario.resources, constraints: scenario.constraints)
         #expect(m.isActive && m.budgets.count == 2)
         #expect(m.budgetedParameters == ["layers", "units_1", "units_2", "units_3", "units_4", "units_5", "batch_size"])

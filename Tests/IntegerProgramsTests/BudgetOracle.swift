@@ -11,12 +11,13 @@ struct BudgetOracle {
     let all: [Configuration]
 
     /// Every assignment of the discrete parameters consistent with the conditions.
-    static func enumerate(_ space: SearchSpace) -> [Configuration] {
+    /// With `names`, only those parameters are enumerated (the others stay NaN).
+    static func enumerate(_ space: SearchSpace, over names: Set<String>? = nil) -> [Configuration] {
         var out: [Configuration] = []
         var c = Configuration([Double](repeating: .nan, count: space.count))
         func rec(_ i: Int) {
             if i == space.count { out.append(c); return }
-            guard space.isActive(i, in: c), space[i].domain.isDiscrete else {
+            guard space.isActive(i, in: c), space[i].domain.isDiscrete, names?.contains(space[i].name) ?? true else {
                 c[i] = .nan
                 rec(i + 1)
                 return
