@@ -90,6 +90,10 @@ import Hyperfront
         #expect(throws: BudgetModelError.tooManyValues(metric: "params", name: "n", count: 100_000, limit: 10_000)) {
             try Self.smallMLP(budget, formula: "n", extra: huge)
         }
+        let empty = [Parameter(name: "z", domain: .int(lower: 1, upper: 4, log: false, step: 0))]
+        do { _ = try Self.smallMLP(budget, formula: "z", extra: empty); Issue.record("expected an error") } catch {
+            #expect(error.description.contains("whose range holds no values"))
+        }
         // A formula on no budget is not modelled, so it may name anything.
         let free = try Self.smallMLP([], formula: "units*lr")
         #expect(!free.isActive)

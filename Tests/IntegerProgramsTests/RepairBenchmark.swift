@@ -6,7 +6,7 @@ import Hyperfront
 /// Figures for scripts/bench-repair.sh (release build): exactness at scale and the cost of one
 /// repair on the MLP-shaped space. Runs only when HYPERFRONT_BENCH is set; prints, never times
 /// against a threshold.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["HYPERFRONT_BENCH"] != nil))
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["HYPERFRONT_BENCH"] != nil))
 struct RepairBenchmark {
     static func percentile(_ xs: [Double], _ p: Double) -> Double {
         let s = xs.sorted()

@@ -12,8 +12,11 @@ import Hyperfront
 /// equalities (Σ over the other coordinates of y[cell] = x[parameter, state]), which forces
 /// y to the product of the binaries without big-M or McCormick rows — the resource's value
 /// is then exactly Σ cell value × y. (Equality-linked products: the marginal form of the
-/// multiple-choice / transportation polytope, see Adams & Sherali 1986 and Wolsey,
-/// *Integer Programming*, 2nd ed., 2020, §1.9.)
+/// one-hot (multiple-choice) constraints; Adams & Sherali, "A tight linearization and an
+/// algorithm for zero-one quadratic programming problems", Management Science 32, 1986.)
+///
+/// The model is a value: several threads may repair with it at once. Each solve runs on the
+/// calling thread's GLPK environment, which is released when that thread ends.
 public struct BudgetModel: Sendable {
     /// A parameter's value count above which it cannot be one-hot encoded.
     public static let maximumValues = 10_000

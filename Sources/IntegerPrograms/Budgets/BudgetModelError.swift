@@ -26,6 +26,8 @@ public enum BudgetModelError: Error, Sendable, Hashable, CustomStringConvertible
             return "resource '\(m)' names '\(n)', which is not a parameter of the search space; use parameter names only"
         case .continuousParameter(let m, let n):
             return "resource '\(m)' depends on '\(n)', a continuous parameter; a budget can only be enforced on int, choice, fixed or stepped float parameters (give '\(n)' a step, or make it a choice)"
+        case .tooManyValues(let m, let n, 0, _):
+            return "resource '\(m)' depends on '\(n)', whose range holds no values (its step must be positive and its bounds in order)"
         case .tooManyValues(let m, let n, let c, let l):
             return "resource '\(m)' depends on '\(n)', which has \(groupedNumber(Double(c))) values (at most \(groupedNumber(Double(l))) are allowed); narrow its range or give it a larger step"
         case .tableTooLarge(let m, let t, let ps, let c, let l):

@@ -114,7 +114,8 @@ extension MixedIntegerProgram {
     }
 
     /// The LP relaxation has no dual feasible point: the program is unbounded when it has a
-    /// feasible point at all (rational data, Meyer 1974), else infeasible.
+    /// feasible point at all (rational data: Meyer, "On the existence of optimal solutions to integer and mixed-integer
+    /// programming problems", Mathematical Programming 7, 1974), else infeasible.
     func unboundedOrInfeasible(timeLimit: Double?) -> MixedIntegerSolution {
         var feasibility = self
         for j in feasibility.variables.indices { feasibility.variables[j].cost = 0 }
