@@ -72,6 +72,22 @@ import Hyperfront
         #expect(try m.repair(Configuration([3, 2, 0.01]), using: &a) == m.repair(Configuration([3, 2, 0.01]), using: &b))
     }
 
+    /// Two threads repairing with one model give the same answers as one thread.
+    @Test func concurrentRepairsMatchSerialOnes() async throws {
+        let scenario = try ScenarioFixture.budgetedMLP()
+        let m = try BudgetModel(space: scenario.space, resources: scenario.resources, constraints: scenario.constraints)
+        @Sendable func repairs(_ seed: UInt64) throws -> [Configuration] {
+            var rng = RandomSource(seed: seed)
+            return try (0..<60).map { _ in try m.repair(scenario.space.sample(using: &rng), using: &rng) }
+        }
+        let serial = try [repairs(1), repairs(2)]
+        async let a = Task.detached { try repairs(1) }.value
+        async let b = Task.detached { try repairs(2) }.value
+        let parallel = try await [a, b]
+        #expect(parallel == serial)
+        #expect(serial.joined().allSatisfy(m.fits))
+    }
+
     @Test func badFormulasAreClearErrors() throws {
         let budget = [OutcomeConstraint(metric: "params", kind: .atMost, bound: 10)]
         #expect(throws: BudgetModelError.continuousParameter(metric: "params", name: "lr")) {

@@ -133,6 +133,7 @@ import Hyperfront
 
     @Test func randomModelsGetTruthfulStatuses() {
         let t = Self.fuzz(seed: 2024, cases: 1500)
+        print("MILP fuzz: \(t.cases) models: \(t.optimal) optimal, \(t.infeasible) infeasible, \(t.unbounded) unbounded, \(t.timeLimit) time limit, \(t.rejected) rejected, \(t.wrong) wrong")
         #expect(t.wrong == 0, "\(t.failures)")
         // The generator reaches every outcome.
         #expect(t.optimal > 300 && t.infeasible > 50 && t.unbounded > 20 && t.rejected > 50 && t.timeLimit > 10)

@@ -45,7 +45,7 @@ public enum BudgetModelError: Error, Sendable, Hashable, CustomStringConvertible
 }
 
 /// A number with thousands separators: `2410` → `2,410`; non-integers keep their digits.
-public func groupedNumber(_ v: Double) -> String {
+func groupedNumber(_ v: Double) -> String {
     guard v.isFinite, v == v.rounded(), abs(v) < 1e15 else { return formatNumber(v) }
     let digits = String(Int64(abs(v)))
     var out = ""
