@@ -51,6 +51,8 @@ public struct BudgetModel: Sendable {
 
     /// Builds the program for the `constraints` that bound a resource in `resources`; other
     /// constraints are ignored (they are known only after a trial).
+    /// - Complexity: O(Σ over tables of cells × (terms + table arity)) formula evaluations
+    ///   and entries; the tables are limited by `maximumTableCells` and `maximumTotalCells`.
     public init(space: SearchSpace, resources: [ResourceFormula], constraints: [OutcomeConstraint]) throws(BudgetModelError) {
         self.space = space
         self.resources = resources
