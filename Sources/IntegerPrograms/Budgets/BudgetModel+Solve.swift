@@ -34,7 +34,9 @@ extension BudgetModel {
         return c
     }
 
-    /// A row that excludes one joint state of the program's parameters (a no-good cut).
+    /// A row that excludes one joint state of the program's parameters (a no-good or
+    /// canonical cut: Balas & Jeroslow, "Canonical cuts on the unit hypercube", SIAM J. Appl.
+    /// Math. 23, 1972).
     func noGood(_ states: [Int]) -> MixedIntegerProgram.Constraint {
         .init(terms: zip(parameters, states).map { .init($0.firstVariable + $1, 1) },
               lower: -.infinity, upper: Double(parameters.count - 1))

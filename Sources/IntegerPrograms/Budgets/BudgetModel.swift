@@ -11,9 +11,14 @@ import Hyperfront
 /// with one product variable per cell, tied to the parameters' binaries by marginal
 /// equalities (Σ over the other coordinates of y[cell] = x[parameter, state]), which forces
 /// y to the product of the binaries without big-M or McCormick rows — the resource's value
-/// is then exactly Σ cell value × y. (Equality-linked products: the marginal form of the
-/// multiple-choice / transportation polytope, see Adams & Sherali 1986 and Wolsey,
-/// *Integer Programming*, 2nd ed., 2020, §1.9.)
+/// is then exactly Σ cell value × y. The marginals alone make y integral once the x are;
+/// y is declared binary all the same, which measured no slower and keeps the solver's
+/// points crisp. (Equality-linked products: the marginal form of the
+/// one-hot (multiple-choice) constraints; Adams & Sherali, "A tight linearization and an
+/// algorithm for zero-one quadratic programming problems", Management Science 32, 1986.)
+///
+/// The model is a value: several threads may repair with it at once. Each solve runs on the
+/// calling thread's GLPK environment, which is released when that thread ends.
 public struct BudgetModel: Sendable {
     /// A parameter's value count above which it cannot be one-hot encoded.
     public static let maximumValues = 10_000
@@ -48,6 +53,8 @@ public struct BudgetModel: Sendable {
 
     /// Builds the program for the `constraints` that bound a resource in `resources`; other
     /// constraints are ignored (they are known only after a trial).
+    /// - Complexity: O(Σ over tables of cells × (terms + table arity)) formula evaluations
+    ///   and entries; the tables are limited by `maximumTableCells` and `maximumTotalCells`.
     public init(space: SearchSpace, resources: [ResourceFormula], constraints: [OutcomeConstraint]) throws(BudgetModelError) {
         self.space = space
         self.resources = resources
@@ -166,7 +173,7 @@ public struct BudgetModel: Sendable {
                     first = existing
                 } else {
                     first = program.variables.count
-                    for _ in 0..<cells { program.addVariable(.continuous, lower: 0, upper: 1) }
+                    for _ in 0..<cells { program.addVariable(.binary, lower: 0, upper: 1) }
                     tables[scope] = first
                     totalCells += cells
                     // Marginals: for each coordinate and state, the cells with that state sum to its binary.

@@ -26,6 +26,8 @@ public enum BudgetModelError: Error, Sendable, Hashable, CustomStringConvertible
             return "resource '\(m)' names '\(n)', which is not a parameter of the search space; use parameter names only"
         case .continuousParameter(let m, let n):
             return "resource '\(m)' depends on '\(n)', a continuous parameter; a budget can only be enforced on int, choice, fixed or stepped float parameters (give '\(n)' a step, or make it a choice)"
+        case .tooManyValues(let m, let n, 0, _):
+            return "resource '\(m)' depends on '\(n)', whose range holds no values (its step must be positive and its bounds in order)"
         case .tooManyValues(let m, let n, let c, let l):
             return "resource '\(m)' depends on '\(n)', which has \(groupedNumber(Double(c))) values (at most \(groupedNumber(Double(l))) are allowed); narrow its range or give it a larger step"
         case .tableTooLarge(let m, let t, let ps, let c, let l):
@@ -43,7 +45,7 @@ public enum BudgetModelError: Error, Sendable, Hashable, CustomStringConvertible
 }
 
 /// A number with thousands separators: `2410` → `2,410`; non-integers keep their digits.
-public func groupedNumber(_ v: Double) -> String {
+func groupedNumber(_ v: Double) -> String {
     guard v.isFinite, v == v.rounded(), abs(v) < 1e15 else { return formatNumber(v) }
     let digits = String(Int64(abs(v)))
     var out = ""

@@ -27,11 +27,13 @@ struct DiscreteParameter: Sendable, Hashable {
         self.conditional = p.condition != nil
         switch p.domain {
         case .float(let lo, _, _, let step):
-            guard let step, step > 0, let n = p.domain.cardinality else { return nil }
+            guard let step else { return nil }
+            guard step > 0, step.isFinite, let n = p.domain.cardinality, n >= 1 else { throw TooMany(count: 0) }
             guard n <= limit else { throw TooMany(count: n) }
             encoded = (0..<n).map { p.domain.clamp(lo + Double($0) * step) }
             ordered = true
-        case .int(let lo, _, _, let step):
+        case .int(let lo, let hi, _, let step):
+            guard step >= 1, hi >= lo else { throw TooMany(count: 0) }
             let n = p.domain.cardinality ?? 0
             guard n <= limit else { throw TooMany(count: n) }
             encoded = (0..<n).map { Double(lo + $0 * step) }
@@ -51,6 +53,7 @@ struct DiscreteParameter: Sendable, Hashable {
         numeric = encoded.map { p.domain.numeric($0) }
     }
 
+    /// Too many values to encode, or (count 0) a range with no values.
     struct TooMany: Error { let count: Int }
 
     /// The state of an encoded value: the nearest value's state, the inactive state for NaN,

@@ -17,7 +17,16 @@ extension MixedIntegerProgram {
         return solveValidated(timeLimit: timeLimit, mipGap: mipGap)
     }
 
+    /// Solves with the presolver; a point that fails the re-check (GLPK 5.0's MIP presolver
+    /// can return one, e.g. for a singleton row that leaves an integer column no whole value)
+    /// is discarded and the program solved again from the LP relaxation without presolving.
     func solveValidated(timeLimit: Double?, mipGap: Double) -> MixedIntegerSolution {
+        let first = solveValidated(timeLimit: timeLimit, mipGap: mipGap, presolve: true)
+        guard case .failed = first.status else { return first }
+        return solveValidated(timeLimit: timeLimit, mipGap: mipGap, presolve: false)
+    }
+
+    func solveValidated(timeLimit: Double?, mipGap: Double, presolve: Bool) -> MixedIntegerSolution {
         if variables.isEmpty {
             // Nothing to decide: every row's activity is 0.
             let feasible = constraints.allSatisfy { $0.lower <= 0 && 0 <= $0.upper }
@@ -51,15 +60,33 @@ extension MixedIntegerProgram {
         }
         if ia.count > 1 { glp_load_matrix(lp, Int32(ia.count - 1), ia, ja, ar) }
 
+        var ms: Int32? = nil
+        if let t = timeLimit {
+            let v = (t * 1000).rounded(.up)
+            ms = v >= Double(Int32.max) ? Int32.max : Int32(v)
+        }
+        if !presolve {
+            // glp_intopt without its presolver needs an optimal LP basis first.
+            var smcp = glp_smcp()
+            glp_init_smcp(&smcp)
+            smcp.msg_lev = GLP_MSG_OFF
+            smcp.presolve = GLP_OFF
+            if let ms { smcp.tm_lim = ms }
+            let rc = glp_simplex(lp, &smcp)
+            switch (rc, glp_get_status(lp)) {
+            case (0, GLP_OPT): break
+            case (0, GLP_NOFEAS): return MixedIntegerSolution(status: .infeasible)
+            case (0, GLP_UNBND): return unboundedOrInfeasible(timeLimit: timeLimit)
+            case (GLP_ETMLIM, _): return MixedIntegerSolution(status: .timeLimitWithoutSolution)
+            case (let rc, let st): return MixedIntegerSolution(status: .failed("GLPK's simplex returned code \(rc) with status \(st)"))
+            }
+        }
         var parm = glp_iocp()
         glp_init_iocp(&parm)
-        parm.presolve = GLP_ON
+        parm.presolve = presolve ? GLP_ON : GLP_OFF
         parm.msg_lev = GLP_MSG_OFF
         parm.mip_gap = mipGap
-        if let t = timeLimit {
-            let ms = (t * 1000).rounded(.up)
-            parm.tm_lim = ms >= Double(Int32.max) ? Int32.max : Int32(ms)
-        }
+        if let ms { parm.tm_lim = ms }
         let rc = glp_intopt(lp, &parm)
         let mip = glp_mip_status(lp)
         let point: () -> [Double] = { (0..<variables.count).map { glp_mip_col_val(lp, Int32($0 + 1)) } }
@@ -72,15 +99,7 @@ extension MixedIntegerProgram {
         case (GLP_ETMLIM, _): status = .timeLimitWithoutSolution
         case (GLP_EMIPGAP, GLP_FEAS): status = .feasible(stoppedBy: .mipGap)
         case (GLP_ENODFS, _):
-            // The LP relaxation has no dual feasible point: the program is unbounded when it
-            // has a feasible point at all (rational data, Meyer 1974), else infeasible.
-            var feasibility = self
-            for j in feasibility.variables.indices { feasibility.variables[j].cost = 0 }
-            let f = feasibility.solveValidated(timeLimit: timeLimit, mipGap: 0)
-            switch f.status {
-            case .optimal, .feasible: return MixedIntegerSolution(status: .unbounded)
-            default: return f
-            }
+            return unboundedOrInfeasible(timeLimit: timeLimit)
         default:
             status = .failed("GLPK returned code \(rc) with MIP status \(mip)")
         }
@@ -91,6 +110,19 @@ extension MixedIntegerProgram {
             return MixedIntegerSolution(status: status, values: x, objective: objectiveValue(x))
         default:
             return MixedIntegerSolution(status: status)
+        }
+    }
+
+    /// The LP relaxation has no dual feasible point: the program is unbounded when it has a
+    /// feasible point at all (rational data: Meyer, "On the existence of optimal solutions to integer and mixed-integer
+    /// programming problems", Mathematical Programming 7, 1974), else infeasible.
+    func unboundedOrInfeasible(timeLimit: Double?) -> MixedIntegerSolution {
+        var feasibility = self
+        for j in feasibility.variables.indices { feasibility.variables[j].cost = 0 }
+        let f = feasibility.solveValidated(timeLimit: timeLimit, mipGap: 0)
+        switch f.status {
+        case .optimal, .feasible: return MixedIntegerSolution(status: .unbounded)
+        default: return f
         }
     }
 
@@ -107,7 +139,7 @@ extension MixedIntegerProgram {
     /// Rounds integer variables and checks a reported point against the model; returns what
     /// is wrong with it, or nil.
     func check(_ x: inout [Double]) -> String? {
-        let tol = 1e-6
+        let tol = 1e-5   // GLPK's integrality tolerance (tol_int); bounds and rows are held to ~1e-7 relative
         for (j, v) in variables.enumerated() {
             guard x[j].isFinite else { return "variable \(j) has value \(x[j])" }
             if v.kind != .continuous {

@@ -63,11 +63,11 @@ public struct MixedIntegerProgram: Sendable, Hashable {
 
     public init(sense: Sense = .minimize) { self.sense = sense }
 
-    /// Adds a variable and returns its index.
+    /// Adds a variable and returns its index; `upper` defaults to 1 for a binary and to
+    /// +infinity otherwise.
     @discardableResult
-    public mutating func addVariable(_ kind: Kind, lower: Double = 0, upper: Double = .infinity, cost: Double = 0) -> Int {
-        let (lo, hi) = kind == .binary ? (Swift.max(lower, 0), Swift.min(upper, 1)) : (lower, upper)
-        variables.append(Variable(kind: kind, lower: lo, upper: hi, cost: cost))
+    public mutating func addVariable(_ kind: Kind, lower: Double = 0, upper: Double? = nil, cost: Double = 0) -> Int {
+        variables.append(Variable(kind: kind, lower: lower, upper: upper ?? (kind == .binary ? 1 : .infinity), cost: cost))
         return variables.count - 1
     }
 
