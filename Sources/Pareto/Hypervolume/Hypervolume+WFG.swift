@@ -59,13 +59,20 @@ extension Hypervolume {
         let lim = UnsafeMutablePointer<Double>.allocate(capacity: (n &+ e) &* e)
         let sums = UnsafeMutablePointer<Double>.allocate(capacity: n)
         let sumOrder = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        // Four-objective limit sets: the sums' order-preserving images with the candidate's slot
+        // in the low `slotBits` bits, sorted as plain integers.
+        var slotBits = 1
+        while 1 &<< slotBits < n { slotBits &+= 1 }
+        let packSlots = W.self == LimitWidth4.self && slotBits <= 20
+        let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: packSlots ? n : 0)
+        let slotMask = UInt64(1) &<< UInt64(slotBits) &- 1
         // Earlier points non-dominated in the first e objectives (their first e objectives).
         let rows = UnsafeMutablePointer<Double>.allocate(capacity: n &* e)
         let walls = UnsafeMutablePointer<Double>.allocate(capacity: e)
         let beatenFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
         defer {
             s.deallocate(); cand.deallocate(); lim.deallocate(); sums.deallocate()
-            sumOrder.deallocate(); rows.deallocate(); walls.deallocate(); beatenFlags.deallocate()
+            sumOrder.deallocate(); packed.deallocate(); rows.deallocate(); walls.deallocate(); beatenFlags.deallocate()
         }
         order.withUnsafeBufferPointer { o in
             for t in 0..<n {
@@ -83,6 +90,25 @@ extension Hypervolume {
             var covered = false
             for x in 0..<e { walls[x] = r[x] }
             var beaten = 0
+            if W.self == LimitWidth4.self {
+                let pv = UnsafeRawPointer(pk).loadUnaligned(as: SIMD4<Double>.self)
+                let lanes = SIMD4<Int64>(1, 2, 4, 8)
+                let rowsRaw = UnsafeRawPointer(rows)
+                for f in 0..<projectedCount {
+                    let qv = rowsRaw.loadUnaligned(fromByteOffset: f &* 32, as: SIMD4<Double>.self)
+                    // Bit x set: q exceeds p_k in objective x.
+                    let above = SIMD4<Int64>.zero.replacing(with: lanes, where: qv .> pv).wrappedSum()
+                    if above == 0 { covered = true; break }
+                    if above & (above &- 1) == 0 {
+                        let at = above.trailingZeroBitCount
+                        let v = qv[at]
+                        walls[at] = v < walls[at] ? v : walls[at]
+                    }
+                    let notBelow = all(qv .>= pv)
+                    beatenFlags[f] = notBelow ? 1 : 0
+                    beaten &+= notBelow ? 1 : 0
+                }
+            } else {
             for f in 0..<projectedCount {
                 let q = rows + f &* e
                 var above = 0, below = 0, at = 0
@@ -101,6 +127,7 @@ extension Hypervolume {
                 beatenFlags[f] = below == 0 ? 1 : 0
                 beaten &+= below == 0 ? 1 : 0
             }
+            }
             // An earlier point weakly dominates p_k in the first e objectives: no contribution,
             // and the projected front is unchanged.
             if covered { continue }
@@ -117,17 +144,25 @@ extension Hypervolume {
                     out[x] = v
                     sum += v
                 }
-                sums[c] = sum
-                sumOrder[c] = Int32(truncatingIfNeeded: c)
+                if packSlots {
+                    packed[c] = KeyOrder.sortableKey(sum) & ~slotMask | UInt64(truncatingIfNeeded: c)
+                } else {
+                    sums[c] = sum
+                    sumOrder[c] = Int32(truncatingIfNeeded: c)
+                }
                 c &+= inside
             }
-            KeyOrder.sortPairs(sums, sumOrder, count: c)
             // Filter in ascending sum order: a candidate is kept unless an earlier kept one
-            // weakly dominates it; the last dominator found is tried first.
+            // weakly dominates it; the last dominator found is tried first. (Sums that agree
+            // to within the slot bits may come in either order: a dominated limit point may
+            // then stay, which costs the kernel below a little time and changes no volume.)
             var m = 0
-            if W.self == LimitWidth4.self {
+            if packSlots {
+                KeyOrder.sortKeys(packed, count: c)
+                for t in 0..<c { sumOrder[t] = Int32(truncatingIfNeeded: packed[t] & slotMask) }
                 m = filter4(cand, sumOrder, count: c, into: lim)
             } else {
+                KeyOrder.sortPairs(sums, sumOrder, count: c)
                 var lastHit = 0
                 candidateLoop: for t in 0..<c {
                     let cv = cand + Int(sumOrder[t]) &* e
