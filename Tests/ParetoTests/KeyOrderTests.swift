@@ -40,4 +40,16 @@ import Testing
         #expect(payload.map { original[Int($0)] } == keys)
         #expect(Set(payload).count == n)
     }
+
+    @Test(arguments: [0, 1, 2, 24, 25, 100, 1000])
+    func sortKeysSortsIntegerKeys(count n: Int) {
+        var rng = SplitMix64(seed: UInt64(n) + 7)
+        // Few distinct high parts (ties), distinct low bits, as the packed WFG keys.
+        var keys = (0..<n).map { i in UInt64.random(in: 0..<20, using: &rng) << 40 | UInt64(i) }
+        let original = keys
+        keys.withUnsafeMutableBufferPointer { k in
+            if n > 0 { KeyOrder.sortKeys(k.baseAddress!, count: n) }
+        }
+        #expect(keys == original.sorted())
+    }
 }

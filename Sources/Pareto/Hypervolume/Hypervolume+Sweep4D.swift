@@ -27,10 +27,11 @@ extension Hypervolume {
         var keptCount = 0
         var volume3 = 0.0, total = 0.0
 
-        /// Exclusive 3-D contribution of (px, py, pz) to the kept points, or nil when one of them
-        /// weakly dominates it in the first three objectives; `split` receives the index of the
-        /// first kept point whose third objective is not below pz.
-        func contribution(_ px: Double, _ py: Double, _ pz: Double, _ split: inout Int) -> Double? {
+        /// Exclusive 3-D contribution of (px, py, pz) to the first `keptCount` kept points, or nil
+        /// when one of them weakly dominates it in the first three objectives; `split` receives
+        /// the index of the first kept point whose third objective is not below pz. (The count
+        /// is a parameter so that no captured variable needs run-time exclusivity checks.)
+        func contribution(_ px: Double, _ py: Double, _ pz: Double, _ keptCount: Int, _ split: inout Int) -> Double? {
             let boxArea = (rx - px) * (ry - py)
             var wallY = ry, wallX = rx, covered = 0.0
             var stairs = 0
@@ -140,7 +141,7 @@ extension Hypervolume {
                 let i = Int(bw[t])
                 let px = p[i &* 4], py = p[i &* 4 &+ 1], pz = p[i &* 4 &+ 2], pw = p[i &* 4 &+ 3]
                 var split = 0
-                if let c = contribution(px, py, pz, &split) {
+                if let c = contribution(px, py, pz, keptCount, &split) {
                     volume3 += c
                     // Drop the kept points from `split` on that the new point weakly dominates,
                     // then insert it at `split` (third-objective order).

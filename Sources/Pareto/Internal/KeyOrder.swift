@@ -174,3 +174,51 @@ extension KeyOrder {
         let v = payload[a]; payload[a] = payload[b]; payload[b] = v
     }
 }
+
+extension KeyOrder {
+    /// Sorts `keys[0..<n]` ascending in place: quicksort with a median-of-three pivot and
+    /// insertion sort on short ranges (the keys usually carry their payload in their low bits).
+    ///
+    /// Hoare, C. A. R. (1962). Quicksort. The Computer Journal 5(1), 10–16; Sedgewick, R. (1978).
+    /// Implementing Quicksort programs. Commun. ACM 21(10), 847–857.
+    /// - Complexity: O(n log n) expected.
+    static func sortKeys(_ keys: UnsafeMutablePointer<UInt64>, count n: Int) {
+        var lo = 0, hi = n &- 1
+        while hi &- lo > 24 {
+            let mid = lo &+ ((hi &- lo) &>> 1)
+            if keys[mid] < keys[lo] { keys.swapValues(mid, lo) }
+            if keys[hi] < keys[lo] { keys.swapValues(hi, lo) }
+            if keys[hi] < keys[mid] { keys.swapValues(hi, mid) }
+            let pivot = keys[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while keys[i] < pivot { i &+= 1 }
+                while pivot < keys[j] { j &-= 1 }
+                if i <= j { keys.swapValues(i, j); i &+= 1; j &-= 1 }
+            }
+            // Recurse into the smaller side, loop on the larger.
+            if j &- lo < hi &- i {
+                sortKeys(keys + lo, count: j &- lo &+ 1)
+                lo = i
+            } else {
+                sortKeys(keys + i, count: hi &- i &+ 1)
+                hi = j
+            }
+        }
+        if hi > lo {
+            for a in (lo &+ 1)...hi {
+                let k = keys[a]
+                var b = a &- 1
+                while b >= lo && keys[b] > k { keys[b &+ 1] = keys[b]; b &-= 1 }
+                keys[b &+ 1] = k
+            }
+        }
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == UInt64 {
+    @inline(__always)
+    fileprivate func swapValues(_ a: Int, _ b: Int) {
+        let t = self[a]; self[a] = self[b]; self[b] = t
+    }
+}
