@@ -4,14 +4,24 @@ extension BudgetModel {
     /// Extreme configurations that meet every budget: for each budgeted resource, the one
     /// where it is smallest and the one where it is largest (duplicates removed). Parameters
     /// outside the budgets are drawn from `rng`. Empty when nothing fits or no budget exists.
-    public func extremes(using rng: inout some RandomNumberGenerator) throws(BudgetModelError) -> [Configuration] {
+    /// - Parameter timeLimit: seconds allowed per extreme (default: `timeLimit`); a solve
+    ///   stopped by it gives the best configuration found so far, and one that found none
+    ///   skips that extreme — for seeding, where a near-extreme serves as well.
+    public func extremes(using rng: inout some RandomNumberGenerator, timeLimit: Double? = nil) throws(BudgetModelError) -> [Configuration] {
+        var model = self
+        if let timeLimit { model.timeLimit = timeLimit }
         var out: [Configuration] = []
         for r in Array(Set(budgetResource)).sorted() {
             for sense in [MixedIntegerProgram.Sense.minimize, .maximize] {
                 var program = program(budgets: Array(budgets.indices))
                 program.sense = sense
                 for t in linear[r]!.terms { program.variables[t.variable].cost = t.coefficient }
-                guard let states = try solveStates(program, verify: true) else { return out }
+                let found: [Int]?
+                do { found = try model.solveStates(program, verify: true) } catch {
+                    if case .solverFailed = error, timeLimit != nil { continue }
+                    throw error
+                }
+                guard let states = found else { return out }
                 var c = apply(states, to: space.sample(using: &rng))
                 space.normalize(&c) { i in space[i].domain.sample(using: &rng) }
                 if !out.contains(c) { out.append(c) }
