@@ -10,7 +10,7 @@ import Testing
     try """
     name: killed
     evaluator:
-      command: [sh, -c, 'sleep 0.0$(( $HYPERFRONT_TRIAL % 4 + 1 )); echo "{\\"f1\\": $1, \\"f2\\": $2}"', sh, "{a}", "{b}"]
+      command: [sh, -c, 'sleep 0.$(( $HYPERFRONT_TRIAL % 4 + 1 )); echo "{\\"f1\\": $1, \\"f2\\": $2}"', sh, "{a}", "{b}"]
       metrics: [f1, f2]
     space:
       a: {float: [0, 1]}
@@ -20,7 +20,8 @@ import Testing
     """.write(toFile: scenario, atomically: true, encoding: .utf8)
 
     let reference = dir.appendingPathComponent("reference.sqlite").path
-    let full = try CLI.run(["run", scenario, "--study", reference, "--quiet"])
+    // The reference runs with 4 workers: the same seed gives the same trials with any number.
+    let full = try CLI.run(["run", scenario, "--study", reference, "--quiet", "--workers", "4"])
     #expect(full.status == 0, "\(full.stderr)")
 
     let study = dir.appendingPathComponent("killed.sqlite").path
@@ -40,7 +41,9 @@ import Testing
     }
     let last = try CLI.run(["run", scenario, "--study", study, "--resume"])
     #expect(last.status == 0, "\(last.stderr)")
-    #expect(kills >= 5)
+    // Trials take 0.1–0.4 s (15 trial-seconds in all) and each round lasts at most 0.4 s on 2
+    // workers, so the study cannot finish before all 10 kills land.
+    #expect(kills == 10)
 
     let a = try CLI.run(["report", reference, "--format", "csv", "--all"]).stdout
     let b = try CLI.run(["report", study, "--format", "csv", "--all"]).stdout
