@@ -172,21 +172,14 @@ public final class StudyStore: @unchecked Sendable {
     // MARK: trials
 
     /// Writes trials (insert or replace by number) in one transaction.
+    /// - Complexity: O(total size of the trials); no allocation per trial (see
+    ///   `TrialRowWriter`).
     public func save(_ trials: [Trial], intermediate: [Int: [String]] = [:]) throws(StoreError) {
         if trials.isEmpty { return }
         do {
             try db.write { db in
-                let st = try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO trial (number, generation, state, params, metrics, violation, started_at, finished_at, failure)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for t in trials {
-                    st.setUncheckedArguments([t.number, t.generation, t.state.rawValue, encodeDoubles(t.configuration.values),
-                                              t.state == .running ? nil : encodeDoubles(t.metrics),
-                                              t.state == .running || t.violation.isNaN ? nil : t.violation,
-                                              t.startedAt, t.finishedAt, t.failure])
-                    try st.execute()
-                }
+                let rows = try TrialRowWriter(db)
+                for t in trials { try rows.insert(t) }
                 if !intermediate.isEmpty {
                     let ist = try db.cachedStatement(sql: "INSERT OR REPLACE INTO intermediate (trial, seq, json) VALUES (?, ?, ?)")
                     for (trial, lines) in intermediate {
