@@ -2,45 +2,63 @@ import GRDB
 internal import GRDBSQLite
 import Hyperfront
 
-/// Inserts trial rows through the prepared statement's SQLite handle, binding each column
+/// Inserts trial rows through the prepared statements' SQLite handles, binding each column
 /// directly: no boxed argument values and no `Data` per row (the parameter and metric arrays
 /// are bound in place as little-endian float64 blobs). The study file's only raw SQLite calls
 /// live here; every result code is checked.
+///
+/// A row is first written with a plain `INSERT`; only when its number is taken (a trial that
+/// was stored as running, or a resumed study) is it written again with `INSERT OR REPLACE`.
+/// SQLite runs a replacing statement inside a transaction with a statement journal — a copy of
+/// every page it touches, 16 KB per row here — which the plain insert does not need.
 struct TrialRowWriter {
-    private let statement: Statement
-    private let handle: SQLiteStatement
+    private let insertStatement: Statement
+    private let replaceStatement: Statement
     private let connection: SQLiteConnection?
 
-    /// The cached insert statement of `db` (use inside one write transaction).
+    private static let columns = """
+        INTO trial (number, generation, state, params, metrics, violation, started_at, finished_at, failure)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The cached statements of `db` (use inside one write transaction).
     init(_ db: Database) throws {
-        statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO trial (number, generation, state, params, metrics, violation, started_at, finished_at, failure)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        handle = statement.sqliteStatement
+        insertStatement = try db.cachedStatement(sql: "INSERT " + Self.columns)
+        replaceStatement = try db.cachedStatement(sql: "INSERT OR REPLACE " + Self.columns)
         connection = db.sqliteConnection
     }
 
     /// Inserts (or replaces) one trial's row.
     func insert(_ t: Trial) throws {
-        let s = handle
+        let code = try write(t, with: insertStatement)
+        if code == SQLITE_DONE { return }
+        // (The primary result code: extended result codes may be on.)
+        guard code & 0xFF == SQLITE_CONSTRAINT else { throw failure(code, insertStatement) }
+        // The number is taken: this row replaces the stored one.
+        let again = try write(t, with: replaceStatement)
+        guard again == SQLITE_DONE else { throw failure(again, replaceStatement) }
+    }
+
+    /// Binds `t` to `statement`, steps it once and resets it; returns the step's result code.
+    private func write(_ t: Trial, with statement: Statement) throws -> CInt {
+        let s = statement.sqliteStatement
         defer { sqlite3_reset(s); sqlite3_clear_bindings(s) }
+        func check(_ code: CInt) throws { if code != SQLITE_OK { throw failure(code, statement) } }
         try check(sqlite3_bind_int64(s, 1, Int64(t.number)))
         try check(sqlite3_bind_int64(s, 2, Int64(t.generation)))
-        try check(bindText(3, t.state.rawValue))
-        try check(bindDoubles(4, t.configuration.values))
+        try check(bindText(s, 3, t.state.rawValue))
+        try check(bindDoubles(s, 4, t.configuration.values))
         let running = t.state == .running
-        try check(running ? sqlite3_bind_null(s, 5) : bindDoubles(5, t.metrics))
+        try check(running ? sqlite3_bind_null(s, 5) : bindDoubles(s, 5, t.metrics))
         try check(running || t.violation.isNaN ? sqlite3_bind_null(s, 6) : sqlite3_bind_double(s, 6, t.violation))
         try check(sqlite3_bind_double(s, 7, t.startedAt))
         try check(t.finishedAt.map { sqlite3_bind_double(s, 8, $0) } ?? sqlite3_bind_null(s, 8))
-        try check(t.failure.map { bindText(9, $0) } ?? sqlite3_bind_null(s, 9))
-        let code = sqlite3_step(s)
-        guard code == SQLITE_DONE else { throw failure(code) }
+        try check(t.failure.map { bindText(s, 9, $0) } ?? sqlite3_bind_null(s, 9))
+        return sqlite3_step(s)
     }
 
     /// Binds `values` as the study file's float64 blob (see `encodeDoubles`); SQLite copies it.
-    private func bindDoubles(_ index: CInt, _ values: [Double]) -> CInt {
+    private func bindDoubles(_ handle: SQLiteStatement, _ index: CInt, _ values: [Double]) -> CInt {
         // An empty array is an empty blob, not NULL (a nil pointer would bind NULL).
         if values.isEmpty { return sqlite3_bind_zeroblob(handle, index, 0) }
         #if _endian(little)
@@ -55,7 +73,7 @@ struct TrialRowWriter {
         #endif
     }
 
-    private func bindText(_ index: CInt, _ text: String) -> CInt {
+    private func bindText(_ handle: SQLiteStatement, _ index: CInt, _ text: String) -> CInt {
         var text = text
         return text.withUTF8 { utf8 in
             utf8.withMemoryRebound(to: CChar.self) { chars in
@@ -64,11 +82,7 @@ struct TrialRowWriter {
         }
     }
 
-    private func check(_ code: CInt) throws {
-        if code != SQLITE_OK { throw failure(code) }
-    }
-
-    private func failure(_ code: CInt) -> DatabaseError {
+    private func failure(_ code: CInt, _ statement: Statement) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code),
                       message: connection.map { String(cString: sqlite3_errmsg($0)) },
                       sql: statement.sql)
