@@ -74,7 +74,8 @@ public final class StudyStore: @unchecked Sendable {
             // takes effect when the file is created (before its first write).
             try db.execute(sql: "PRAGMA page_size = 16384")
             // WAL without an fsync per commit (still crash-consistent); checkpoint every
-            // ~32 MB of log instead of SQLite's 4 MB.
+            // ~32 MB of log instead of SQLite's 4 MB (a run's background writer checkpoints
+            // after each batch itself: see `checkpoint()`).
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 2000")
         }
         do {
@@ -191,6 +192,15 @@ public final class StudyStore: @unchecked Sendable {
                 }
             }
         } catch { throw .database(path, "cannot save trials: \(error)") }
+    }
+
+    /// Copies what is committed in the write-ahead log into the study file itself (a passive
+    /// checkpoint: it never waits for readers and copies what their snapshots allow). A writer
+    /// that commits in the background calls this after each batch, so the copy and its disk
+    /// syncs happen while the search goes on instead of when the study is closed.
+    public func checkpoint() throws(StoreError) {
+        do { try db.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) } }
+        catch { throw .database(path, "cannot checkpoint: \(error)") }
     }
 
     /// Every trial, by number.
