@@ -234,14 +234,16 @@ public final class StudyStore: @unchecked Sendable {
         } catch { throw .database(path, "\(error)") }
     }
 
-    /// Number of trials in each state.
+    /// Number of trials in each state (states without trials are left out).
+    /// - Complexity: one pass over the trial table, no sorting.
     public func counts() throws(StoreError) -> [TrialState: Int] {
+        let states = TrialState.allCases
+        let sql = "SELECT " + states.map { "COUNT(*) FILTER (WHERE state = '\($0.rawValue)')" }.joined(separator: ", ") + " FROM trial"
         do {
             return try db.read { db in
+                guard let row = try Row.fetchOne(db, sql: sql) else { return [:] }
                 var out: [TrialState: Int] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) FROM trial GROUP BY state") {
-                    if let s = TrialState(rawValue: row[0]) { out[s] = row[1] }
-                }
+                for (i, s) in states.enumerated() where (row[i] as Int) > 0 { out[s] = row[i] }
                 return out
             }
         } catch { throw .database(path, "\(error)") }

@@ -42,7 +42,8 @@ struct TrialRowWriter {
     /// Binds `t` to `statement`, steps it once and resets it; returns the step's result code.
     private func write(_ t: Trial, with statement: Statement) throws -> CInt {
         let s = statement.sqliteStatement
-        defer { sqlite3_reset(s); sqlite3_clear_bindings(s) }
+        // Every parameter is bound on each call, so none needs clearing.
+        defer { sqlite3_reset(s) }
         func check(_ code: CInt) throws { if code != SQLITE_OK { throw failure(code, statement) } }
         try check(sqlite3_bind_int64(s, 1, Int64(t.number)))
         try check(sqlite3_bind_int64(s, 2, Int64(t.generation)))
