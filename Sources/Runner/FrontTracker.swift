@@ -12,8 +12,8 @@ public struct FrontTracker: Sendable {
     public let dimension: Int
     /// Front points, minimised, row by row, as of the last `consolidate()`.
     public private(set) var front: [[Double]] = []
-    /// Points added since the last consolidation.
-    private var pending: [[Double]] = []
+    /// Points added since the last consolidation, row by row in one flat array.
+    private var pending: [Double] = []
     private var worst: [Double]
     private var best: [Double]
     private var cached: Double? = nil
@@ -27,7 +27,8 @@ public struct FrontTracker: Sendable {
         best = Array(repeating: .infinity, count: dimension)
     }
 
-    /// Adds a point (objectives minimised); it joins the front at the next consolidation.
+    /// Adds a point (objectives minimised); it joins the front at the next consolidation. The
+    /// point is copied, so a caller may reuse its array.
     /// - Complexity: amortised O(log n) per point in 2-D and 3-D (the Pareto toolkit's filter
     ///   runs on front + pending once the pending points outnumber the front).
     public mutating func add(_ p: [Double]) {
@@ -36,18 +37,24 @@ public struct FrontTracker: Sendable {
             if p[i] > worst[i] { worst[i] = p[i]; cached = nil }
             if p[i] < best[i] { best[i] = p[i]; cached = nil }
         }
-        pending.append(p)
-        if pending.count > Swift.max(256, front.count) { consolidate() }
+        pending.append(contentsOf: p)
+        if pending.count > Swift.max(256, front.count) * dimension { consolidate() }
     }
 
     /// Folds the pending points into the front.
     public mutating func consolidate() {
         guard !pending.isEmpty else { return }
-        let all = front + pending
+        var all = [Double]()
+        all.reserveCapacity(front.count * dimension + pending.count)
+        for p in front { all += p }
+        all += pending
         pending.removeAll(keepingCapacity: true)
-        let kept = NondominatedSorting.nondominatedIndices(PointSet(values: all.flatMap { $0 }, dimension: dimension))
+        let kept = NondominatedSorting.nondominatedIndices(PointSet(values: all, dimension: dimension))
         var seen = Set<[Double]>()
-        front = kept.compactMap { seen.insert(all[$0]).inserted ? all[$0] : nil }
+        front = kept.compactMap { i in
+            let row = Array(all[(i * dimension)..<((i + 1) * dimension)])
+            return seen.insert(row).inserted ? row : nil
+        }
         cached = nil
     }
 

@@ -131,6 +131,9 @@ public final class StudyRunner {
         /// Proposals [0, head) are the head; the rest the tail (told one batch later).
         var head: Int
         var headTold = false
+        /// Proposals [0, answered) are known to have their results (results never go away, so
+        /// checking a batch costs O(1) amortised).
+        var answered = 0
     }
 
     /// Runs until the trial budget is spent, the sampler is exhausted, or `shouldStop` says so.
@@ -153,7 +156,7 @@ public final class StudyRunner {
         var exhausted = false
         var pending: [Trial] = []
         var pendingIntermediate: [Int: [String]] = [:]
-        var lastCommit = Date().timeIntervalSince1970
+        var lastCommit = TrialExecution.now()
         var lastHeartbeat = lastCommit
         var tracker = FrontTracker(dimension: scenario.objectives.count)
         var lastHV: Double? = nil
@@ -164,16 +167,16 @@ public final class StudyRunner {
         let execution = self.execution
         let record = recordEachTrial
         let store = self.store
-        let perform: @Sendable (Job) -> JobResult = { job in
+        // Runs a job begun at `startedAt`; the trial's end is the one clock reading it takes.
+        let perform: @Sendable (Job, Double) -> JobResult = { job, startedAt in
             var storeError: String? = nil
-            let startedAt = Date().timeIntervalSince1970
             if record {
                 let start = Trial(number: job.number, generation: job.proposal.generation, configuration: job.proposal.configuration,
                                   state: .running, metrics: [], violation: .nan, startedAt: startedAt, finishedAt: nil, failure: nil)
                 do { try store.save([start]) } catch { storeError = "\(error)" }
             }
-            let (trial, lines) = execution.run(job.proposal, number: job.number)
-            busy.add(Date().timeIntervalSince1970 - startedAt)
+            let (trial, lines) = execution.run(job.proposal, number: job.number, startedAt: startedAt)
+            busy.add((trial.finishedAt ?? startedAt) - startedAt)
             let interrupted = trial.state == .failed && shouldStop()
             if record && !interrupted && storeError == nil {
                 do { try store.save([trial], intermediate: lines.isEmpty ? [:] : [trial.number: lines]) } catch { storeError = "\(error)" }
@@ -185,7 +188,7 @@ public final class StudyRunner {
             guard workers > 1 else { return }
             while threads < workers {
                 let thread = Thread {
-                    while let job = queue.take() { queue.put(perform(job)) }
+                    while let job = queue.take() { queue.put(perform(job, TrialExecution.now())) }
                 }
                 thread.stackSize = 8 << 20
                 thread.start()
@@ -202,17 +205,19 @@ public final class StudyRunner {
                 pending = []
                 pendingIntermediate = [:]
             }
-            lastCommit = Date().timeIntervalSince1970
+            lastCommit = TrialExecution.now()
             if wait { writer.wait() }
             if let e = writer.failure { throw .store(e) }
         }
 
+        var objectives: [Double] = []
         func note(_ t: Trial) {
-            if t.state == .complete && t.violation == 0 { tracker.add(execution.observation(t).objectives) }
+            guard t.state == .complete && t.violation == 0 else { return }
+            execution.objectives(t, into: &objectives)
+            tracker.add(objectives)
         }
 
-        func report(_ last: Trial?) {
-            let now = Date().timeIntervalSince1970
+        func report(_ last: Trial?, now: Double = TrialExecution.now()) {
             if now - lastHVTime > 0.25 || finished + reused >= trials { lastHV = tracker.hypervolume(); lastHVTime = now }
             progress(Progress(finished: finished, total: trials - reused, failed: failed, running: queue.inFlight, reused: reused,
                               lastTrial: last, frontSize: tracker.front.count, hypervolume: lastHV))
@@ -229,10 +234,10 @@ public final class StudyRunner {
             finished += 1
             if r.trial.state == .failed { failed += 1 }
             note(r.trial)
-            report(r.trial)
-            let now = Date().timeIntervalSince1970
+            let now = r.trial.finishedAt ?? TrialExecution.now()
+            report(r.trial, now: now)
             if !record && (now - lastCommit > commitInterval || pending.count >= commitBatch) { try flush() }
-            if now - lastHeartbeat > 5 { store.heartbeat(); lastHeartbeat = now }
+            if now - lastHeartbeat > 5 { store.heartbeat(); lastHeartbeat = now; inlineClock = nil }
         }
 
         func observations(_ b: Batch, _ range: Range<Int>) -> [Observation] {
@@ -243,22 +248,30 @@ public final class StudyRunner {
                 return o
             }
         }
-        func done(_ b: Batch, _ range: Range<Int>) -> Bool { range.allSatisfy { results[b.numbers[$0]] != nil } }
+        /// Whether proposals [0, end) of the first batch have their results (earlier ones were
+        /// checked before: each proposal is looked at once).
+        func firstAnswered(upTo end: Int) -> Bool {
+            var k = batches[0].answered
+            while k < end, results[batches[0].numbers[k]] != nil { k += 1 }
+            batches[0].answered = k
+            return k >= end
+        }
 
         /// Tells the sampler what the fixed rule allows; true when the next batch may be asked for.
         func advance() -> Bool {
-            while let first = batches.first {
+            while !batches.isEmpty {
                 let newest = batches.count == 1
+                let count = batches[0].proposals.count, head = batches[0].head
                 if !newest || !pipelined {
                     // A batch that is not the newest (or any batch without pipelining) is told whole.
-                    let from = first.headTold ? first.head : 0
-                    guard done(first, from..<first.proposals.count) else { return false }
-                    sampler.tell(observations(first, from..<first.proposals.count))
-                    batches.removeFirst()
+                    guard firstAnswered(upTo: count) else { return false }
+                    let first = batches.removeFirst()
+                    sampler.tell(observations(first, (first.headTold ? head : 0)..<count))
                     continue
                 }
-                if !first.headTold {
-                    guard done(first, 0..<first.head) else { return false }
+                if !batches[0].headTold {
+                    guard firstAnswered(upTo: head) else { return false }
+                    let first = batches[0]
                     let tail = Array(first.proposed[first.head...])
                     sampler.tell(observations(first, 0..<first.head))
                     if var p = sampler as? any PipelinedSampler {
@@ -320,12 +333,15 @@ public final class StudyRunner {
             if idleBatches >= 3 { stoppedEarly = "every new proposal repeats an evaluated configuration (the search space is exhausted)"; exhausted = true }
             let head = pipelined ? max(kept.count - min(pipelineDepth, kept.count / 2), 0) : kept.count
             batches.append(Batch(proposals: kept, proposed: keptProposed, numbers: numbers, head: head))
-            if !jobs.isEmpty { queue.push(jobs); startWorkers() }
+            if !jobs.isEmpty { queue.push(jobs); startWorkers(); inlineClock = nil }
             if reused > 0 && jobs.isEmpty { report(nil) }
         }
 
         defer { queue.close() }
         var stopped = false
+        // With one worker, jobs run inline back to back: each starts when the previous one
+        // ended (one clock reading per trial); nil after an ask, so breeding is not counted.
+        var inlineClock: Double? = nil
         while true {
             if shouldStop() { stopped = true; break }
             while !exhausted && number < trials && advance() {
@@ -335,9 +351,9 @@ public final class StudyRunner {
             if queue.isIdle { break }
             if workers == 1 {
                 guard let job = queue.tryTake() else { continue }
-                let r = perform(job)
-                queue.put(r)
-                _ = queue.nextResult(timeout: 0)
+                let r = perform(job, inlineClock ?? TrialExecution.now())
+                queue.finishInline()
+                inlineClock = r.trial.finishedAt
                 try receive(r)
             } else if let r = queue.nextResult(timeout: 0.1) {
                 try receive(r)
@@ -363,7 +379,10 @@ public final class StudyRunner {
     }
 }
 
-/// Writes batches of trials to the study file on a serial background queue, in order.
+/// Writes batches of trials to the study file on a serial background queue, in order, and
+/// checkpoints the log after each one: the copy into the study file and its disk syncs then
+/// overlap with the search (a thread waiting for the disk leaves the CPU to it), and closing
+/// the study has almost nothing left to copy.
 final class BackgroundWriter: @unchecked Sendable {
     private let store: StudyStore
     private let queue = DispatchQueue(label: "study-writer")
@@ -378,7 +397,10 @@ final class BackgroundWriter: @unchecked Sendable {
     func save(_ trials: [Trial], intermediate: [Int: [String]]) {
         queue.async { [self] in
             if failure != nil { return }
-            do throws(StudyStore.StoreError) { try store.save(trials, intermediate: intermediate) } catch {
+            do throws(StudyStore.StoreError) {
+                try store.save(trials, intermediate: intermediate)
+                try store.checkpoint()
+            } catch {
                 lock.lock(); if firstError == nil { firstError = error }; lock.unlock()
             }
         }

@@ -3,13 +3,18 @@ import Hyperfront
 
 /// Evaluates one proposal and turns the evaluator's outcome into a stored `Trial`: metrics in
 /// the study's order, resource formulas filled in, missing or non-finite required metrics
-/// turned into a failure, constraint violation computed. Safe to use from several threads.
+/// turned into a failure, constraint violation computed. A `BufferedEvaluator` writes its
+/// metrics into a stack buffer instead of a dictionary. Safe to use from several threads.
 struct TrialExecution: Sendable {
     let evaluator: any Evaluator
     let scenario: Scenario
     let seeds: RandomSource
     let metricNames: [String]
     private let metricIndex: [String: Int]
+    /// The evaluator's buffer path, when it has one…
+    private let buffered: (any BufferedEvaluator)?
+    /// …and the study's metric slot of each of its metrics (-1: not a study metric).
+    private let bufferedSlots: [Int]
     /// (metric slot, goal) per objective.
     private let objectiveSlots: [(Int, Goal)]
     /// (metric slot, constraint) per constraint.
@@ -28,6 +33,8 @@ struct TrialExecution: Sendable {
         var idx: [String: Int] = [:]
         for (i, m) in names.enumerated() { idx[m] = i }
         self.metricIndex = idx
+        self.buffered = evaluator as? any BufferedEvaluator
+        self.bufferedSlots = buffered.map { b in b.metricNames.map { idx[$0] ?? -1 } } ?? []
         objectiveSlots = scenario.objectives.map { (idx[$0.metric]!, $0.goal) }
         constraintSlots = scenario.constraints.map { (idx[$0.metric]!, $0) }
         resourceSlots = scenario.resources.map { (idx[$0.metric]!, $0) }
@@ -36,42 +43,75 @@ struct TrialExecution: Sendable {
         requiredSlots = required
     }
 
+    /// The clock trials are timed with (seconds since 1970).
+    static func now() -> Double { Date().timeIntervalSince1970 }
+
     /// The evaluator's seed for trial `number` (independent of the order trials run in).
     func seed(for number: Int) -> UInt64 {
         var s = seeds.derived(UInt64(number))
         return s.next()
     }
 
-    /// Runs the evaluator on `proposal` as trial `number`; returns the trial and its
-    /// intermediate reports as JSON lines.
-    func run(_ proposal: Proposal, number: Int) -> (Trial, [String]) {
+    /// Runs the evaluator on `proposal` as trial `number`, begun at `start` (a `now()` reading
+    /// the caller already has: the clock is read once per trial, when it ends); returns the
+    /// trial and its intermediate reports as JSON lines.
+    func run(_ proposal: Proposal, number: Int, startedAt start: Double) -> (Trial, [String]) {
         let request = TrialRequest(number: number, seed: seed(for: number), configuration: proposal.configuration, space: scenario.space)
-        let start = Date().timeIntervalSince1970
-        var outcome = evaluator.evaluate(request)
-        let end = Date().timeIntervalSince1970
         var metrics = [Double](repeating: .nan, count: metricNames.count)
-        if outcome.state == .complete {
-            for (name, v) in outcome.metrics { if let i = metricIndex[name] { metrics[i] = v } }
+        var state = TrialState.complete
+        var failure: String? = nil
+        var intermediate: [[String: Double]] = []
+        if let buffered {
+            let slots = bufferedSlots
+            failure = withUnsafeTemporaryAllocation(of: Double.self, capacity: slots.count) { buffer in
+                buffer.initialize(repeating: .nan)
+                let failure = buffered.evaluate(request, into: buffer)
+                if failure == nil {
+                    for j in slots.indices where slots[j] >= 0 { metrics[slots[j]] = buffer[j] }
+                }
+                return failure
+            }
+            if failure != nil { state = .failed }
+        } else {
+            let outcome = evaluator.evaluate(request)
+            state = outcome.state
+            failure = outcome.failure
+            intermediate = outcome.intermediate
+            if state == .complete {
+                for (name, v) in outcome.metrics { if let i = metricIndex[name] { metrics[i] = v } }
+            }
+        }
+        let end = Self.now()
+        if state == .complete {
             for (slot, formula) in resourceSlots where metrics[slot].isNaN {
                 metrics[slot] = formula.value(proposal.configuration, in: scenario.space)
             }
             if requiredSlots.contains(where: { metrics[$0].isNaN }) {
                 let all = requiredSlots.filter { metrics[$0].isNaN }.map { metricNames[$0] }
-                outcome = .failed("the evaluator did not report \(all.joined(separator: ", "))", intermediate: outcome.intermediate)
+                state = .failed
+                failure = "the evaluator did not report \(all.joined(separator: ", "))"
             } else if let bad = requiredSlots.first(where: { !metrics[$0].isFinite }) {
-                outcome = .failed("the evaluator reported a non-finite value for \(metricNames[bad])", intermediate: outcome.intermediate)
+                state = .failed
+                failure = "the evaluator reported a non-finite value for \(metricNames[bad])"
             }
         }
-        let complete = outcome.state == .complete
+        let complete = state == .complete
         var violation = 0.0
         if complete { for (slot, c) in constraintSlots { violation += c.violation(metrics[slot]) } } else { violation = .infinity }
-        let trial = Trial(number: number, generation: proposal.generation, configuration: proposal.configuration, state: outcome.state,
+        let trial = Trial(number: number, generation: proposal.generation, configuration: proposal.configuration, state: state,
                           metrics: complete ? metrics : [Double](repeating: .nan, count: metricNames.count),
-                          violation: violation, startedAt: start, finishedAt: end, failure: outcome.failure)
-        let lines = outcome.intermediate.map { dict in
+                          violation: violation, startedAt: start, finishedAt: end, failure: failure)
+        let lines = intermediate.map { dict in
             "{" + dict.keys.sorted().map { "\(jsonQuote($0)): \(dict[$0]!.isFinite ? formatNumber(dict[$0]!) : "null")" }.joined(separator: ", ") + "}"
         }
         return (trial, lines)
+    }
+
+    /// The minimised objective values of a complete trial, written into `out` (resized to the
+    /// number of objectives; no allocation once it has that size).
+    func objectives(_ t: Trial, into out: inout [Double]) {
+        if out.count != objectiveSlots.count { out = [Double](repeating: 0, count: objectiveSlots.count) }
+        for (k, (slot, goal)) in objectiveSlots.enumerated() { out[k] = goal == .minimize ? t.metrics[slot] : -t.metrics[slot] }
     }
 
     /// What the sampler learns from a stored trial.

@@ -66,6 +66,12 @@ final class WorkQueue: @unchecked Sendable {
     }
     var inFlight: Int { condition.lock(); defer { condition.unlock() }; return running }
 
+    /// Marks a job taken with `tryTake` as done without queueing its result (the caller
+    /// handles it at once).
+    func finishInline() {
+        condition.lock(); running -= 1; condition.unlock()
+    }
+
     func put(_ r: JobResult) {
         condition.lock()
         results.append(r)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Hyperfront
 @testable import Store
+import GRDB
 
 func tempPath() -> String { FileManager.default.temporaryDirectory.appendingPathComponent("st-\(UUID().uuidString).sqlite").path }
 
@@ -80,4 +81,40 @@ let sampleInfo = StudyInfo(name: "s", scenario: "name: s\n", scenarioPath: "s.ya
     #expect(store.runLockHolder() == nil)
     try store.setSetting("pipeline", "4")
     #expect(try store.setting("pipeline") == "4" && store.setting("missing") == nil)
+}
+
+@Test func finishedTrialReplacesItsRunningRowInTheSameTransaction() throws {
+    let store = try StudyStore.create(path: tempPath(), info: sampleInfo)
+    let config = Configuration([0.5, 3])
+    try store.save([Trial(number: 4, generation: 1, configuration: config, state: .running,
+                          metrics: [], violation: .nan, startedAt: 10, finishedAt: nil, failure: nil)])
+    #expect(try store.counts() == [.running: 1])
+    let done = Trial(number: 4, generation: 1, configuration: config, state: .complete,
+                     metrics: [0.125, -2], violation: 0, startedAt: 10, finishedAt: 11, failure: nil)
+    let next = Trial(number: 5, generation: 1, configuration: Configuration([1, 1]), state: .complete,
+                     metrics: [1, 1], violation: 0, startedAt: 11, finishedAt: 12, failure: nil)
+    try store.save([done, next])
+    let back = try store.trials()
+    #expect(back.map(\.number) == [4, 5])
+    #expect(back[0].state == .complete && back[0].metrics == [0.125, -2] && back[0].finishedAt == 11)
+    #expect(try store.counts() == [.complete: 2])
+    // A running row stores no metrics and no violation (NULL), as reports expect.
+    try store.save([Trial(number: 6, generation: 1, configuration: config, state: .running,
+                          metrics: [], violation: .nan, startedAt: 12, finishedAt: nil, failure: nil)])
+    let nulls = try store.db.read { db in
+        try Row.fetchOne(db, sql: "SELECT metrics IS NULL AND violation IS NULL AND finished_at IS NULL FROM trial WHERE number = 6")?[0] as Bool?
+    }
+    #expect(nulls == true)
+}
+
+@Test func rowsUseTheDocumentedEncoding() throws {
+    let store = try StudyStore.create(path: tempPath(), info: sampleInfo)
+    let t = Trial(number: 0, generation: 3, configuration: Configuration([0.1, .nan]), state: .failed,
+                  metrics: [.nan, 7], violation: .infinity, startedAt: 1, finishedAt: 2, failure: "why")
+    try store.save([t])
+    let row = try store.db.read { db in try Row.fetchOne(db, sql: "SELECT * FROM trial")! }
+    #expect((row["params"] as Data) == encodeDoubles(t.configuration.values))
+    #expect((row["metrics"] as Data) == encodeDoubles(t.metrics))
+    #expect((row["state"] as String) == "failed" && (row["failure"] as String) == "why" && (row["generation"] as Int) == 3)
+    #expect((row["violation"] as Double) == .infinity)
 }

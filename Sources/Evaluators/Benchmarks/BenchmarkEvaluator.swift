@@ -2,7 +2,7 @@ import Hyperfront
 
 /// Evaluates a standard test problem (ZDT, DTLZ) on the configuration `x1 … xn` of its
 /// `BenchmarkSpec.space`, reporting the metrics `f1 … fm` (all minimised).
-public struct BenchmarkEvaluator: Evaluator {
+public struct BenchmarkEvaluator: BufferedEvaluator {
     public let spec: BenchmarkSpec
 
     public init(spec: BenchmarkSpec) { self.spec = spec }
@@ -10,17 +10,27 @@ public struct BenchmarkEvaluator: Evaluator {
     public var metricNames: [String] { spec.metrics }
 
     public func evaluate(_ request: TrialRequest) -> TrialOutcome {
-        let x = request.configuration.values
-        guard x.count == spec.variables else {
-            return .failed("\(spec.problem.rawValue) expects \(spec.variables) variables x1…x\(spec.variables), got \(x.count)")
-        }
-        if let bad = x.firstIndex(where: { !$0.isFinite }) {
-            return .failed("\(spec.problem.rawValue): x\(bad + 1) is not a finite number")
-        }
-        let f = objectives(x)
+        var f = [Double](repeating: 0, count: spec.objectives)
+        if let failure = f.withUnsafeMutableBufferPointer({ evaluate(request, into: $0) }) { return .failed(failure) }
         var metrics: [String: Double] = [:]
         for (name, v) in zip(spec.metrics, f) { metrics[name] = v }
         return TrialOutcome(metrics: metrics)
+    }
+
+    /// Writes f1…fm of the request's configuration into `metrics`, no allocation; the reason
+    /// when the configuration is not a point of the problem.
+    public func evaluate(_ request: TrialRequest, into metrics: UnsafeMutableBufferPointer<Double>) -> String? {
+        precondition(metrics.count == spec.objectives, "expected room for \(spec.objectives) metrics")
+        return request.configuration.values.withUnsafeBufferPointer { x in
+            guard x.count == spec.variables else {
+                return "\(spec.problem.rawValue) expects \(spec.variables) variables x1…x\(spec.variables), got \(x.count)"
+            }
+            if let bad = x.firstIndex(where: { !$0.isFinite }) {
+                return "\(spec.problem.rawValue): x\(bad + 1) is not a finite number"
+            }
+            evaluate(x, into: metrics)
+            return nil
+        }
     }
 
     /// The objective values f1…fm at `x` (`spec.variables` values).

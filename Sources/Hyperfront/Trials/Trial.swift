@@ -59,6 +59,16 @@ public protocol Evaluator: Sendable {
     func evaluate(_ request: TrialRequest) -> TrialOutcome
 }
 
+/// An in-process evaluator that writes its metrics straight into a buffer, in `metricNames`
+/// order, instead of building a `TrialOutcome` dictionary: the runner takes this path when the
+/// evaluator offers it, so a trial that takes microseconds is not dominated by bookkeeping.
+/// `evaluate(_:)` must report the same values (it stays the general seam).
+public protocol BufferedEvaluator: Evaluator {
+    /// Evaluates `request`, writing metric `i` of `metricNames` into `metrics[i]`
+    /// (`metrics.count == metricNames.count`). Returns nil on success, or why it failed.
+    func evaluate(_ request: TrialRequest, into metrics: UnsafeMutableBufferPointer<Double>) -> String?
+}
+
 /// A trial as stored: what was proposed and what came of it.
 public struct Trial: Sendable {
     public var number: Int
