@@ -48,15 +48,7 @@ struct TrainingRandom: RandomNumberGenerator {
     }
 
     /// Fisher–Yates shuffle (Knuth, TAOCP vol. 2, Algorithm P) of `a` in place.
-    mutating func shuffle(_ a: inout [Int32]) {
-        var i = a.count
-        while i > 1 {
-            let j = Int(next() % UInt64(i))
-            i -= 1
-            a.swapAt(i, j)
-        }
-    }
-    mutating func shuffle(_ a: inout [Int]) {
+    mutating func shuffle<Element>(_ a: inout [Element]) {
         var i = a.count
         while i > 1 {
             let j = Int(next() % UInt64(i))
