@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront", "Pareto"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Store", "Hyperfront", "Evaluators", "Evolution"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Runner"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Runner"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["hyperfront"]),
     ],
     swiftLanguageModes: [.v6]
