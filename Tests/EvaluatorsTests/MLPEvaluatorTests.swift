@@ -23,7 +23,7 @@ struct MLPEvaluatorTests {
             text += fields.joined(separator: ",") + ",\(["cat", "dog", "emu", "fox"][c])\n"
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mlp-\(UUID().uuidString).csv").path
-        FileManager.default.createFile(atPath: path, contents: text.data(using: .utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: text.data(using: .utf8))
         return path
     }
 
@@ -201,7 +201,7 @@ struct MLPEvaluatorTests {
         #expect(throws: MLPEvaluatorError.self) { try MLPEvaluator(spec: MLPSpec(dataset: path), space: floatUnits) }
 
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv").path
-        FileManager.default.createFile(atPath: bad, contents: "a,b,label\n1,2,0\n3,oops,1\n".data(using: .utf8))
+        _ = FileManager.default.createFile(atPath: bad, contents: "a,b,label\n1,2,0\n3,oops,1\n".data(using: .utf8))
         do {
             _ = try MLPEvaluator(spec: MLPSpec(dataset: bad), space: SearchSpace(parameters: []))
             Issue.record("accepted a non-numeric feature")

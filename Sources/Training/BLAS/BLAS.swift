@@ -20,7 +20,7 @@ enum BLAS {
     static let libraryNames = ["libopenblas.so.0", "libopenblas.so"]
 
     /// `cblas_sgemm` from OpenBLAS, or why it could not be loaded. Resolved once per process.
-    nonisolated(unsafe) static let sgemm: Result<Sgemm, BLASLibrary.LoadError> = {
+    static let sgemm: Result<Sgemm, BLASLibrary.LoadError> = {
         setenv("OPENBLAS_NUM_THREADS", "1", 1)
         var reasons: [String] = []
         for name in libraryNames {
