@@ -180,7 +180,7 @@ public final class StudyStore: @unchecked Sendable {
         do {
             try db.write { db in
                 let rows = try TrialRowWriter(db)
-                for t in trials { try rows.insert(t) }
+                try rows.insert(trials)
                 if !intermediate.isEmpty {
                     let ist = try db.cachedStatement(sql: "INSERT OR REPLACE INTO intermediate (trial, seq, json) VALUES (?, ?, ?)")
                     for (trial, lines) in intermediate {
