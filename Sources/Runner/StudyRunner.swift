@@ -220,7 +220,7 @@ public final class StudyRunner {
         func report(_ last: Trial?, now: Double = TrialExecution.now()) {
             if now - lastHVTime > 0.25 || finished + reused >= trials { lastHV = tracker.hypervolume(); lastHVTime = now }
             progress(Progress(finished: finished, total: trials - reused, failed: failed, running: queue.inFlight, reused: reused,
-                              lastTrial: last, frontSize: tracker.front.count, hypervolume: lastHV))
+                              lastTrial: last, frontSize: tracker.frontCount, hypervolume: lastHV))
         }
 
         func receive(_ r: JobResult) throws(RunError) {
@@ -312,9 +312,10 @@ public final class StudyRunner {
             var kept: [Proposal] = [], keptProposed: [Configuration] = []
             kept.reserveCapacity(proposals.count)
             for (i, p) in proposals.enumerated() {
-                if let n = assigned[p.configuration] { numbers[kept.count] = n; kept.append(p); keptProposed.append(asProposed[i]); continue }
+                // One hash per proposal: a new configuration is numbered as it is looked up.
+                let n = number < trials ? assigned.value(for: p.configuration, insertingIfAbsent: number) : assigned[p.configuration]
+                if let n, n != number { numbers[kept.count] = n; kept.append(p); keptProposed.append(asProposed[i]); continue }
                 guard number < trials else { continue }
-                assigned[p.configuration] = number
                 numbers[kept.count] = number
                 kept.append(p)
                 keptProposed.append(asProposed[i])

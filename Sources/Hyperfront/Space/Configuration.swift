@@ -15,6 +15,11 @@ public struct Configuration: Sendable, Hashable {
 
     public static func == (a: Configuration, b: Configuration) -> Bool {
         guard a.values.count == b.values.count else { return false }
+        // Copies of one configuration share their storage (the usual case when a result is
+        // matched to its proposal): equal without looking at the values.
+        if a.values.withUnsafeBufferPointer({ pa in b.values.withUnsafeBufferPointer { pb in pa.baseAddress == pb.baseAddress } }) {
+            return true
+        }
         for i in a.values.indices where a.values[i].bitPattern != b.values[i].bitPattern {
             // +0.0 and -0.0 are the same value
             if !(a.values[i] == 0 && b.values[i] == 0) { return false }
