@@ -41,7 +41,7 @@ public struct FrontTracker: Sendable {
     /// Adds a point (objectives minimised); it joins the front at the next consolidation. The
     /// point is copied, so a caller may reuse its array.
     /// - Complexity: amortised O(log n) per point in 2-D and 3-D (the Pareto toolkit's filter
-    ///   runs on front + pending once the pending points outnumber the front).
+    ///   runs on front + pending once the pending points outnumber the front and 1,024).
     public mutating func add(_ p: [Double]) {
         guard p.count == dimension, p.allSatisfy(\.isFinite) else { return }
         for i in 0..<dimension {
@@ -49,7 +49,7 @@ public struct FrontTracker: Sendable {
             if p[i] < best[i] { best[i] = p[i]; cached = nil }
         }
         pending.append(contentsOf: p)
-        if pending.count > Swift.max(256, frontCount) * dimension { consolidate() }
+        if pending.count > Swift.max(1024, frontCount) * dimension { consolidate() }
     }
 
     /// Folds the pending points into the front: the non-dominated points of front + pending, in

@@ -57,6 +57,10 @@ public final class StudyRunner {
     public var recordEachTrial: Bool
 
     private let execution: TrialExecution
+    /// The last run's bookkeeping — every trial's result and the number of each configuration —
+    /// kept until the runner is released (or runs again) instead of being freed, trial by trial,
+    /// when `run` returns: a caller that ends the process next leaves that to the OS.
+    private var lastRun: (results: [Trial?], assigned: [Configuration: Int])? = nil
 
     public init(scenario: Scenario, store: StudyStore, evaluator: any Evaluator, sampler: any Sampler,
                 repair: (any ProposalRepair)?, trials: Int, seed: UInt64, workers: Int) {
@@ -339,6 +343,8 @@ public final class StudyRunner {
         }
 
         defer { queue.close() }
+        lastRun = nil
+        defer { lastRun = (results, assigned) }
         var stopped = false
         // With one worker, jobs run inline back to back: each starts when the previous one
         // ended (one clock reading per trial); nil after an ask, so breeding is not counted.

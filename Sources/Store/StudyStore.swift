@@ -203,6 +203,15 @@ public final class StudyStore: @unchecked Sendable {
         catch { throw .database(path, "cannot checkpoint: \(error)") }
     }
 
+    /// Closes the study file now: the last connection copies the log into the file and removes
+    /// it. The store cannot be used afterwards.
+    public func close() throws(StoreError) {
+        // Reader connections first (closed by releasing them), so that the writer's is the
+        // last one and can remove the log.
+        db.releaseMemory()
+        do { try db.close() } catch { throw .database(path, "cannot close the study file: \(error)") }
+    }
+
     /// Every trial, by number.
     public func trials() throws(StoreError) -> [Trial] {
         do {
