@@ -57,6 +57,10 @@ public final class StudyRunner {
     public var recordEachTrial: Bool
 
     private let execution: TrialExecution
+    /// The last run's bookkeeping — every trial's result and the number of each configuration —
+    /// kept until the runner is released (or runs again) instead of being freed, trial by trial,
+    /// when `run` returns: a caller that ends the process next leaves that to the OS.
+    private var lastRun: (results: [Trial?], assigned: [Configuration: Int])? = nil
 
     public init(scenario: Scenario, store: StudyStore, evaluator: any Evaluator, sampler: any Sampler,
                 repair: (any ProposalRepair)?, trials: Int, seed: UInt64, workers: Int) {
@@ -220,7 +224,7 @@ public final class StudyRunner {
         func report(_ last: Trial?, now: Double = TrialExecution.now()) {
             if now - lastHVTime > 0.25 || finished + reused >= trials { lastHV = tracker.hypervolume(); lastHVTime = now }
             progress(Progress(finished: finished, total: trials - reused, failed: failed, running: queue.inFlight, reused: reused,
-                              lastTrial: last, frontSize: tracker.front.count, hypervolume: lastHV))
+                              lastTrial: last, frontSize: tracker.frontCount, hypervolume: lastHV))
         }
 
         func receive(_ r: JobResult) throws(RunError) {
@@ -312,9 +316,10 @@ public final class StudyRunner {
             var kept: [Proposal] = [], keptProposed: [Configuration] = []
             kept.reserveCapacity(proposals.count)
             for (i, p) in proposals.enumerated() {
-                if let n = assigned[p.configuration] { numbers[kept.count] = n; kept.append(p); keptProposed.append(asProposed[i]); continue }
+                // One hash per proposal: a new configuration is numbered as it is looked up.
+                let n = number < trials ? assigned.value(for: p.configuration, insertingIfAbsent: number) : assigned[p.configuration]
+                if let n, n != number { numbers[kept.count] = n; kept.append(p); keptProposed.append(asProposed[i]); continue }
                 guard number < trials else { continue }
-                assigned[p.configuration] = number
                 numbers[kept.count] = number
                 kept.append(p)
                 keptProposed.append(asProposed[i])
@@ -338,6 +343,8 @@ public final class StudyRunner {
         }
 
         defer { queue.close() }
+        lastRun = nil
+        defer { lastRun = (results, assigned) }
         var stopped = false
         // With one worker, jobs run inline back to back: each starts when the previous one
         // ended (one clock reading per trial); nil after an ask, so breeding is not counted.

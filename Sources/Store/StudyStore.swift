@@ -180,7 +180,7 @@ public final class StudyStore: @unchecked Sendable {
         do {
             try db.write { db in
                 let rows = try TrialRowWriter(db)
-                for t in trials { try rows.insert(t) }
+                try rows.insert(trials)
                 if !intermediate.isEmpty {
                     let ist = try db.cachedStatement(sql: "INSERT OR REPLACE INTO intermediate (trial, seq, json) VALUES (?, ?, ?)")
                     for (trial, lines) in intermediate {
@@ -201,6 +201,15 @@ public final class StudyStore: @unchecked Sendable {
     public func checkpoint() throws(StoreError) {
         do { try db.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) } }
         catch { throw .database(path, "cannot checkpoint: \(error)") }
+    }
+
+    /// Closes the study file now: the last connection copies the log into the file and removes
+    /// it. The store cannot be used afterwards.
+    public func close() throws(StoreError) {
+        // Reader connections first (closed by releasing them), so that the writer's is the
+        // last one and can remove the log.
+        db.releaseMemory()
+        do { try db.close() } catch { throw .database(path, "cannot close the study file: \(error)") }
     }
 
     /// Every trial, by number.

@@ -2,7 +2,7 @@ import Testing
 @testable import Pareto
 
 @Suite struct KeyOrderTests {
-    @Test(arguments: [5, 191, 192, 1000, 5000])
+    @Test(arguments: [5, 191, 192, KeyOrder.radixThreshold - 1, KeyOrder.radixThreshold, 1000, 5000])
     func radixOrderIsTheStableAscendingOrder(count n: Int) {
         var rng = SplitMix64(seed: UInt64(n))
         // Negative and positive values, signed zeros, many ties, extreme magnitudes.

@@ -16,11 +16,12 @@ import Testing
         }
     }
 
-    /// Large enough to take the radix-sort path (n ≥ 192).
+    /// Large enough to take the radix-sort path (n ≥ `KeyOrder.radixThreshold`).
     @Test(arguments: 2...5)
     func largerSetsMatchTheNaiveSort(dimension d: Int) {
         var rng = SplitMix64(seed: UInt64(500 + d))
-        for points in [Sample.uniform(400, d, &rng), Sample.grid(400, d, &rng)] {
+        let n = KeyOrder.radixThreshold + 88
+        for points in [Sample.uniform(n, d, &rng), Sample.grid(n, d, &rng)] {
             let oracle = NondominatedSorting.naiveRanks(points)
             #expect(NondominatedSorting.ranks(points) == oracle)
             #expect(NondominatedSorting.nondominated(points) == points.subset(oracle.indices.filter { oracle[$0] == 0 }))

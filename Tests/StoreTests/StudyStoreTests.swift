@@ -118,3 +118,28 @@ let sampleInfo = StudyInfo(name: "s", scenario: "name: s\n", scenarioPath: "s.ya
     #expect((row["state"] as String) == "failed" && (row["failure"] as String) == "why" && (row["generation"] as Int) == 3)
     #expect((row["violation"] as Double) == .infinity)
 }
+
+@Test func multiRowChunksFallBackToSingleRowsOnATakenNumber() throws {
+    let store = try StudyStore.create(path: tempPath(), info: sampleInfo)
+    func trial(_ n: Int, _ state: TrialState, _ x: Double) -> Trial {
+        Trial(number: n, generation: n / 10, configuration: Configuration([x, Double(n)]), state: state,
+              metrics: state == .running ? [] : [x, -x], violation: state == .running ? .nan : 0,
+              startedAt: Double(n), finishedAt: state == .running ? nil : Double(n) + 1, failure: state == .failed ? "f\(n)" : nil)
+    }
+    // Rows 40 and 77 are stored as running first; the second save holds them finished, inside
+    // full chunks, next to rows that are new — plus a remainder shorter than a chunk.
+    try store.save([trial(40, .running, 0), trial(77, .running, 0)])
+    let count = 3 * TrialRowWriter.chunk + 5
+    let batch = (0..<count).map { n in trial(n, n % 7 == 3 ? .failed : .complete, Double(n) / 8) }
+    try store.save(batch)
+    let back = try store.trials()
+    #expect(back.map(\.number) == Array(0..<count))
+    for (a, b) in zip(back, batch) {
+        #expect(a.configuration == b.configuration && a.metrics == b.metrics && a.state == b.state)
+        #expect(a.failure == b.failure && a.finishedAt == b.finishedAt && a.generation == b.generation)
+    }
+    // Saving the same rows again replaces every one of them.
+    try store.save(batch.map { var t = $0; t.violation = 1; return t })
+    #expect(try store.trials().allSatisfy { $0.violation == 1 })
+    #expect(try store.counts() == [.complete: batch.filter { $0.state == .complete }.count, .failed: batch.filter { $0.state == .failed }.count])
+}

@@ -60,18 +60,38 @@ public struct Reproduction: Sendable {
     /// Writes the genes of `c` into `genes` (NaN for inactive parameters).
     @inlinable
     public func encode(_ c: Configuration, into genes: inout [Double]) {
-        genes.removeAll(keepingCapacity: true)
-        for i in codings.indices { genes.append(plain[i] ? c[i] : codings[i].encode(c[i])) }
+        let n = codings.count
+        precondition(c.count >= n, "a configuration of \(c.count) values for a space of \(n) parameters")
+        if genes.count != n { genes = [Double](repeating: 0, count: n) }
+        c.values.withUnsafeBufferPointer { v in
+            genes.withUnsafeMutableBufferPointer { g in
+                plain.withUnsafeBufferPointer { isPlain in
+                    for i in 0..<n { g[i] = isPlain[i] ? v[i] : codings[i].encode(v[i]) }
+                }
+            }
+        }
     }
 
     /// The configuration of `genes`: decoded, snapped into each domain, inactive parameters NaN
     /// and newly activated ones drawn fresh.
     @inlinable
     public func decode(_ genes: [Double], using rng: inout some RandomNumberGenerator) -> Configuration {
-        var values = [Double](repeating: 0, count: genes.count)
-        for i in genes.indices {
-            let g = genes[i]
-            values[i] = plain[i] && !g.isNaN ? Swift.min(Swift.max(g, lowers[i]), uppers[i]) : codings[i].decode(g)
+        let n = genes.count
+        precondition(n <= codings.count, "\(n) genes for a space of \(codings.count) parameters")
+        let values = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+            genes.withUnsafeBufferPointer { g in
+                plain.withUnsafeBufferPointer { isPlain in
+                    lowers.withUnsafeBufferPointer { lo in
+                        uppers.withUnsafeBufferPointer { hi in
+                            for i in 0..<n {
+                                let x = g[i]
+                                out[i] = isPlain[i] && !x.isNaN ? Swift.min(Swift.max(x, lo[i]), hi[i]) : codings[i].decode(x)
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = n
         }
         var c = Configuration(values)
         if hasConditions { space.normalize(&c) { i in space[i].domain.sample(using: &rng) } }
@@ -83,12 +103,19 @@ public struct Reproduction: Sendable {
     @inlinable
     public func cross(_ a: inout [Double], _ b: inout [Double], using rng: inout some RandomNumberGenerator) {
         guard rng.nextUnit() < crossoverProbability else { return }
-        for i in searched where !a[i].isNaN && !b[i].isNaN {
-            switch kinds[i] {
-            case .real: realCrossover.cross(&a[i], &b[i], lower: lowers[i], upper: uppers[i], using: &rng)
-            case .integer: integerCrossover.cross(&a[i], &b[i], coding: codings[i], using: &rng)
-            case .categorical: categoricalCrossover.cross(&a[i], &b[i], using: &rng)
-            case .fixed: break
+        precondition(a.count >= codings.count && b.count >= codings.count, "genes of another space")
+        a.withUnsafeMutableBufferPointer { a in
+            b.withUnsafeMutableBufferPointer { b in
+                searched.withUnsafeBufferPointer { searched in
+                    for i in searched where !a[i].isNaN && !b[i].isNaN {
+                        switch kinds[i] {
+                        case .real: realCrossover.cross(&a[i], &b[i], lower: lowers[i], upper: uppers[i], using: &rng)
+                        case .integer: integerCrossover.cross(&a[i], &b[i], coding: codings[i], using: &rng)
+                        case .categorical: categoricalCrossover.cross(&a[i], &b[i], using: &rng)
+                        case .fixed: break
+                        }
+                    }
+                }
             }
         }
     }
@@ -98,18 +125,29 @@ public struct Reproduction: Sendable {
     @inlinable
     public func mutate(_ g: inout [Double], probability: Double? = nil, using rng: inout some RandomNumberGenerator) {
         let p = probability ?? mutationProbability
-        for i in searched where !g[i].isNaN {
-            if rng.nextUnit() < p { mutate(&g, at: i, using: &rng) }
+        precondition(g.count >= codings.count, "genes of another space")
+        g.withUnsafeMutableBufferPointer { g in
+            searched.withUnsafeBufferPointer { searched in
+                for i in searched where !g[i].isNaN {
+                    if rng.nextUnit() < p { mutate(&g[i], at: i, using: &rng) }
+                }
+            }
         }
     }
 
     /// Mutates one gene with the operator of its kind.
     @inlinable
     public func mutate(_ g: inout [Double], at i: Int, using rng: inout some RandomNumberGenerator) {
+        mutate(&g[i], at: i, using: &rng)
+    }
+
+    /// Mutates gene `x` of parameter `i` with the operator of its kind.
+    @inlinable @usableFromInline
+    func mutate(_ x: inout Double, at i: Int, using rng: inout some RandomNumberGenerator) {
         switch kinds[i] {
-        case .real: realMutation.mutate(&g[i], lower: lowers[i], upper: uppers[i], using: &rng)
-        case .integer: integerMutation.mutate(&g[i], coding: codings[i], using: &rng)
-        case .categorical: categoricalMutation.mutate(&g[i], count: Int(uppers[i]) + 1, using: &rng)
+        case .real: realMutation.mutate(&x, lower: lowers[i], upper: uppers[i], using: &rng)
+        case .integer: integerMutation.mutate(&x, coding: codings[i], using: &rng)
+        case .categorical: categoricalMutation.mutate(&x, count: Int(uppers[i]) + 1, using: &rng)
         case .fixed: break
         }
     }

@@ -2,7 +2,7 @@
 /// 2018), seeded through SplitMix64. Every random choice in a run flows from one value of this
 /// type, passed explicitly (`inout`), so the same scenario and seed give the same trials.
 public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// A generator whose whole stream is determined by `seed`.
     public init(seed: UInt64) {
@@ -14,6 +14,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
     @inlinable @inline(__always)
     static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
 
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = RandomSource.rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17

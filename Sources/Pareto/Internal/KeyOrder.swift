@@ -14,6 +14,9 @@ enum KeyOrder {
     /// Indices `0..<count` ordered by ascending `values[i * stride + offset]`; equal keys keep
     /// index order (stable).
     /// - Complexity: O(n) passes of 11-bit digits (at most 6), O(n log n) for small n.
+    /// The smallest number of keys sorted by radix passes.
+    static let radixThreshold = 512
+
     @inline(never)
     static func ascending(_ values: UnsafeBufferPointer<Double>, count n: Int, stride: Int, offset: Int) -> [Int32] {
         if n < 48 {
@@ -31,7 +34,9 @@ enum KeyOrder {
                 count = n
             }
         }
-        if n < 192 {
+        // Below a few hundred keys a comparison sort beats clearing and filling the radix
+        // passes' 96 KB of bucket counts (an NSGA-II survival pool of 2 × 100 is such a list).
+        if n < Self.radixThreshold {
             var order = (0..<Int32(n)).map { $0 }
             order.sort { a, b in
                 let ka = values[Int(a) &* stride &+ offset], kb = values[Int(b) &* stride &+ offset]

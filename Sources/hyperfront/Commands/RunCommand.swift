@@ -60,8 +60,9 @@ struct RunCommand: ParsableCommand {
 
         let path = study ?? "runs/\(scenario.name).sqlite"
         let store: StudyStore
+        let resumed = resume && FileManager.default.fileExists(atPath: path)
         do {
-            if resume && FileManager.default.fileExists(atPath: path) {
+            if resumed {
                 store = try StudyStore.open(path: path)
                 let info = try store.info()
                 if let difference = StudySetup.difference(stored: info, scenario: scenario) {
@@ -109,7 +110,9 @@ struct RunCommand: ParsableCommand {
         display.finish()
 
         let elapsed = Date().timeIntervalSince(started)
-        let counts = (try? store.counts()) ?? [:]
+        // A new study holds exactly the trials this run finished; a resumed one is counted.
+        let counts: [TrialState: Int] = resumed ? ((try? store.counts()) ?? [:])
+                                                : [.complete: summary.finished - summary.failed, .failed: summary.failed]
         let done = (counts[.complete] ?? 0) + (counts[.failed] ?? 0)
         var line = "\(done) trials in \(path) (\(summary.finished) run now in \(String(format: "%.2f", elapsed)) s"
         if summary.reused > 0 { line += ", \(summary.reused) already there" }
@@ -126,11 +129,18 @@ struct RunCommand: ParsableCommand {
             }
         }
         if !quiet { Console.note("See the front: hyperfront report \(path)") }
+        var code: Int32 = 0
         if done > 0 && counts[.complete, default: 0] == 0 {
             Console.error("every trial failed; see 'hyperfront report \(path) --all' for the reasons")
-            throw ExitCode(1)
+            code = 1
+        } else if summary.stoppedEarly == "stopped" {
+            code = 130
         }
-        if summary.stoppedEarly == "stopped" { throw ExitCode(130) }
+        store.releaseRunLock()
+        do { try store.close() } catch { Console.error("\(error)") }
+        // The run's memory (every trial, the sampler's history of configurations) goes with the
+        // process: the OS takes it back at once, releasing it object by object would not.
+        Foundation.exit(code)
     }
 }
 

@@ -25,11 +25,12 @@ final class ProgressDisplay: @unchecked Sendable {
         if quiet { return }
         let now = Date().timeIntervalSince(start)
         let done = p.finished + p.reused
-        let eta = p.finished > 0 ? now / Double(p.finished) * Double(max(0, p.total - p.finished)) : .nan
-        let front = "front \(p.frontSize)" + (p.hypervolume.map { " · hv " + String(format: "%.4g", $0) } ?? "")
+        // The text is made only for what is shown (most updates are skipped).
+        var front: String { "front \(p.frontSize)" + (p.hypervolume.map { " · hv " + String(format: "%.4g", $0) } ?? "") }
         if terminal {
             if now - lastDraw < 0.1 && done < total { return }
             lastDraw = now
+            let eta = p.finished > 0 ? now / Double(p.finished) * Double(max(0, p.total - p.finished)) : .nan
             let text = "trials \(done)/\(total) · running \(p.running) · failed \(p.failed) · \(front) · \(formatDuration(now)) elapsed · ETA \(formatDuration(eta))"
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
             drawn = true

@@ -25,8 +25,12 @@ public enum CrowdingPruning {
         var contribution = [Double](repeating: 0, count: n * d)
         var range = [Double](repeating: 0, count: d)
         var order = Array(0..<n)
+        var key = [Double](repeating: 0, count: n)
         for k in 0..<d {
-            order.sort { value($0, k) < value($1, k) || (value($0, k) == value($1, k) && $0 < $1) }
+            for i in 0..<n { key[i] = value(i, k) }
+            key.withUnsafeBufferPointer { key in
+                order.sort { key[$0] < key[$1] || (key[$0] == key[$1] && $0 < $1) }
+            }
             range[k] = value(order[n - 1], k) - value(order[0], k)
             for s in 0..<n {
                 prev[k * n + order[s]] = s > 0 ? order[s - 1] : -1

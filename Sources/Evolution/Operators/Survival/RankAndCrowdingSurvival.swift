@@ -37,7 +37,10 @@ public struct RankAndCrowdingSurvival: Sendable, Hashable {
     ///   - violations: total constraint violation per point (0 = feasible).
     /// - Complexity: one constrained non-dominated sort plus O(M N log N) for the crowding.
     public func select(_ points: PointSet, violations: [Double]) -> Survivors {
-        let ranks = NondominatedSorting.ranks(points, violations: violations)
+        // With every point feasible, the constrained ranks are the plain ones (no copy of the
+        // feasible subset needed).
+        let ranks = violations.allSatisfy({ $0 <= 0 }) ? NondominatedSorting.ranks(points)
+                                                        : NondominatedSorting.ranks(points, violations: violations)
         let fronts = NondominatedSorting.fronts(fromRanks: ranks)
         var out = Survivors(indices: [], ranks: [], crowding: [])
         out.indices.reserveCapacity(size)
