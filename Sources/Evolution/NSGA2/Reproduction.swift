@@ -142,7 +142,7 @@ public struct Reproduction: Sendable {
     }
 
     /// Mutates gene `x` of parameter `i` with the operator of its kind.
-    @inlinable @usableFromInline
+    @inlinable
     func mutate(_ x: inout Double, at i: Int, using rng: inout some RandomNumberGenerator) {
         switch kinds[i] {
         case .real: realMutation.mutate(&x, lower: lowers[i], upper: uppers[i], using: &rng)
