@@ -151,7 +151,8 @@ public final class StudyRunner {
         var rng = RandomSource(seed: seed)
         var assigned = [Configuration: Int](minimumCapacity: min(trials, 1 << 20))
         // Trial numbers are 0..<trials: the result of trial n is results[n].
-        var results = [Trial?](repeating: nil, count: trials)
+        var results: [Trial?] = []
+        results.reserveCapacity(min(trials, 1 << 20))
         var batches: [Batch] = []
         var number = 0
         var finished = 0, failed = 0, reused = 0
@@ -323,6 +324,7 @@ public final class StudyRunner {
                 numbers[kept.count] = number
                 kept.append(p)
                 keptProposed.append(asProposed[i])
+                results.append(nil)   // the slot of trial `number`
                 if let t = existing[number] {
                     guard t.configuration == p.configuration else { throw .replayMismatch(number) }
                     results[number] = t

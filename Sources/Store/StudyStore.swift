@@ -43,13 +43,21 @@ public final class StudyStore: @unchecked Sendable {
 
     /// Opens an existing study file.
     public static func open(path: String) throws(StoreError) -> StudyStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
-        let store = try StudyStore(path: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
+        if isDirectory.boolValue { throw .notAStudy(path, "it is a directory") }
+        // Look before touching: a file that is not a study (another SQLite database, an empty
+        // file) must be left exactly as it is, so the check uses a read-only connection and
+        // migrations run only on a study file.
         do {
-            let ok = try store.db.read { db in try db.tableExists("study") && db.tableExists("trial") }
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            let probe = try DatabaseQueue(path: path, configuration: readOnly)
+            let ok = try probe.read { db in try db.tableExists("study") && db.tableExists("trial") }
+            try probe.close()
             if !ok { throw StoreError.notAStudy(path, "it has no study table") }
         } catch let e as StoreError { throw e } catch { throw .notAStudy(path, "\(error)") }
-        return store
+        return try StudyStore(path: path)
     }
 
     /// Creates a new study file (its folder too); refuses to overwrite one.

@@ -115,3 +115,16 @@ func badArgumentsExitTwoWithUsage(_ arguments: [String]) throws {
     #expect(r.status == 0)
     #expect(r.stdout.contains("run") && r.stdout.contains("report") && r.stdout.contains("compare"))
 }
+
+@Test func resumeKeepsTheStudysBudgetAndSeed() throws {
+    let dir = temporaryDirectory()
+    let study = dir.appendingPathComponent("r.sqlite").path
+    #expect(try CLI.run(["run", "Scenarios/benchmarks/zdt1.yaml", "--study", study, "--trials", "120", "--seed", "5", "-q"]).status == 0)
+    // Resuming as the stop hint says: the study's own seed and budget, nothing more run.
+    let again = try CLI.run(["run", "Scenarios/benchmarks/zdt1.yaml", "--study", study, "--resume", "-q"])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try CLI.run(["report", study, "--all", "--format", "csv"]).stdout.split(separator: "\n").count == 121)
+    let more = try CLI.run(["run", "Scenarios/benchmarks/zdt1.yaml", "--study", study, "--resume", "--trials", "150", "-q"])
+    #expect(more.status == 0, "\(more.stderr)")
+    #expect(try CLI.run(["report", study, "--all", "--format", "csv"]).stdout.split(separator: "\n").count == 151)
+}

@@ -71,6 +71,11 @@ let malformed: [MalformedScenario] = [
     .init(yaml: "- a\n- b\n", line: 1, field: "", message: "expected a mapping"),
     .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {seed: -3}\n", line: 5, field: "search.seed", message: "0 or more"),
     .init(yaml: base + "\nspace: {}\nobjectives: [{metric: loss}]\n", line: 3, field: "space", message: "is empty"),
+    .init(yaml: base + "\nspace:\n  k: {int: [-5000000000000000000, 5]}\nobjectives: [{metric: loss}]\n", line: 4, field: "space.k.int", message: "within ±2^53"),
+    .init(yaml: base + "\nspace:\n  k: {int: [1, 10], step: 20}\nobjectives: [{metric: loss}]\n", line: 4, field: "space.k.step", message: "at most the range's width"),
+    .init(yaml: base + "\nspace:\n  u: {choice: [1, 1.0, 2]}\nobjectives: [{metric: loss}]\n", line: 4, field: "space.u.choice", message: "listed twice"),
+    .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {trials: 100000000000}\n", line: 5, field: "search.trials", message: "at most 100000000"),
+    .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {population: 100, generations: 922337203685477580}\n", line: 5, field: "search.generations", message: "more than 100000000 trials"),
 ]
 
 @Test("malformed scenarios name the line, the field and what is wrong", arguments: malformed)

@@ -143,3 +143,15 @@ let sampleInfo = StudyInfo(name: "s", scenario: "name: s\n", scenarioPath: "s.ya
     #expect(try store.trials().allSatisfy { $0.violation == 1 })
     #expect(try store.counts() == [.complete: batch.filter { $0.state == .complete }.count, .failed: batch.filter { $0.state == .failed }.count])
 }
+
+@Test func openingSomethingElseLeavesItUntouched() throws {
+    let other = tempPath()
+    try Data("".utf8).write(to: URL(fileURLWithPath: other))
+    #expect(throws: StudyStore.StoreError.self) { _ = try StudyStore.open(path: other) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: other)).isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: other + "-wal"))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("st-dir-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    do { _ = try StudyStore.open(path: dir); Issue.record("expected an error") }
+    catch { #expect(error.description.contains("directory")) }
+}

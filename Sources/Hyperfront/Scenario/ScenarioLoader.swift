@@ -15,6 +15,11 @@ public enum ScenarioLoader {
     /// - Parameter checkFiles: whether data files and directories it names must exist (off when
     ///   a stored scenario is re-read for a report, where only its model matters).
     public static func load(path: String, checkFiles: Bool = true) throws(ScenarioError) -> Scenario {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ScenarioError(file: path, line: 1, column: 1, field: "", message: "is a directory, not a scenario file",
+                                hint: "give the path of a scenario YAML file, e.g. Scenarios/quickstart.yaml")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw ScenarioError(file: path, line: 1, column: 1, field: "",
@@ -414,11 +419,18 @@ struct Reader {
             } else {
                 let lo = try int(items[0], "\(field).int", example: rangeExample)
                 let hi = try int(items[1], "\(field).int", example: rangeExample)
+                let exact = 1 << 53   // values are stored as doubles: integers beyond 2^53 are not exact
+                if abs(lo) > exact || abs(hi) > exact {
+                    throw error(rn, "\(field).int", "bounds must lie within ±2^53 (9007199254740992)", hint: "narrow the range, or use a float range with log: true")
+                }
                 if lo > hi { throw error(rn, "\(field).int", "the range is inverted: \(lo) > \(hi)", hint: "write int: [\(hi), \(lo)]") }
                 if log && lo <= 0 { throw error(rn, "\(field).int", "a log range needs a lower bound of at least 1, found \(lo)", hint: "write e.g. int: [1, \(hi)], log: true") }
                 var step = 1
                 if let stepNode {
                     step = try positiveInt(stepNode, "\(field).step", example: "step: 2")
+                    if lo < hi && step > hi - lo {
+                        throw error(stepNode, "\(field).step", "must be at most the range's width (\(hi - lo)), found \(step)", hint: "write e.g. step: \(max(1, (hi - lo) / 4))")
+                    }
                     if log && step != 1 { throw error(stepNode, "\(field).step", "'step' and 'log' cannot be combined", hint: "remove one of them") }
                 }
                 if lo == hi { throw error(rn, "\(field).int", "the range holds a single value (\(lo))", hint: "widen it, or write fixed: \(lo)") }
@@ -431,7 +443,7 @@ struct Reader {
             var values: [Value] = []
             for item in items {
                 let val = try value(item, "\(field).choice")
-                if values.contains(val) { throw error(item, "\(field).choice", "the value \(val) is listed twice", hint: "list each value once") }
+                if values.contains(val) || (val.number != nil && values.contains { $0.number == val.number }) { throw error(item, "\(field).choice", "the value \(val) is listed twice", hint: "list each value once") }
                 values.append(val)
             }
             let numbers = values.compactMap(\.number)
@@ -637,8 +649,19 @@ struct Reader {
         if let t = trialsNode, let g = generationsNode {
             throw error(g, "search.generations", "give either 'trials' or 'generations', not both", hint: "remove one (trials = generations × population): trials at \(t.mark?.description ?? "?")")
         }
-        if let t = trialsNode { s.trials = try positiveInt(t, "search.trials", example: "trials: 240") }
-        if let g = generationsNode { s.trials = try positiveInt(g, "search.generations", example: "generations: 250") * s.population }
+        let limit = SearchSettings.maximumTrials
+        if let t = trialsNode {
+            s.trials = try positiveInt(t, "search.trials", example: "trials: 240")
+            if s.trials > limit { throw error(t, "search.trials", "at most \(limit) trials, found \(s.trials)", hint: "write e.g. trials: 240") }
+        }
+        if let g = generationsNode {
+            let generations = try positiveInt(g, "search.generations", example: "generations: 250")
+            let (total, overflow) = generations.multipliedReportingOverflow(by: s.population)
+            if overflow || total > limit {
+                throw error(g, "search.generations", "\(generations) generations of \(s.population) make more than \(limit) trials", hint: "write e.g. generations: 250")
+            }
+            s.trials = total
+        }
         return s
     }
 }

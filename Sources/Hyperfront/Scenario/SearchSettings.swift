@@ -22,4 +22,7 @@ public struct SearchSettings: Sendable, Hashable {
     public var gridPoints: Int = 5
 
     public init() {}
+
+    /// The most trials one study may ask for.
+    public static let maximumTrials = 100_000_000
 }

@@ -75,8 +75,10 @@ public enum Domain: Sendable, Hashable {
             }
             return v
         case .int(let lo, let hi, _, let step):
-            let k = ((Swift.min(Swift.max(x, Double(lo)), Double(hi)) - Double(lo)) / Double(step)).rounded()
-            return Swift.min(Double(lo) + k * Double(step), Double(hi))
+            // The largest k with lo + k·step ≤ hi keeps every value on the step grid.
+            let last = Double((hi - lo) / step)
+            let k = Swift.min(((Swift.min(Swift.max(x, Double(lo)), Double(hi)) - Double(lo)) / Double(step)).rounded(), last)
+            return Double(lo) + k * Double(step)
         case .ordinal(let v): return Swift.min(Swift.max(x.rounded(), 0), Double(v.count - 1))
         case .categorical(let v): return Swift.min(Swift.max(x.rounded(), 0), Double(v.count - 1))
         case .fixed: return 0

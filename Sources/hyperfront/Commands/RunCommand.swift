@@ -39,7 +39,9 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, got \(trials)") }
+        if let trials, trials < 1 || trials > SearchSettings.maximumTrials {
+            throw ValidationError("--trials must be between 1 and \(SearchSettings.maximumTrials), got \(trials)")
+        }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, got \(workers)") }
         if let pipeline, pipeline < 0 { throw ValidationError("--pipeline must be 0 or more, got \(pipeline)") }
     }
@@ -48,7 +50,11 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         var scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: self.scenario) }
-        catch { throw Console.badInput(error.description) }
+        catch {
+            // The message already carries its location ("file:line:column: error: …").
+            Console.note(error.description)
+            throw ExitCode(2)
+        }
         if let seed { scenario.search.seed = seed }
         if let trials { scenario.search.trials = trials }
         if let workers { scenario.search.workers = workers }
@@ -65,12 +71,14 @@ struct RunCommand: ParsableCommand {
             if resumed {
                 store = try StudyStore.open(path: path)
                 let info = try store.info()
+                // A resumed study keeps its own seed and trial budget unless asked otherwise.
+                if seed == nil { scenario.search.seed = info.seed }
+                if trials == nil { scenario.search.trials = info.trials }
                 if let difference = StudySetup.difference(stored: info, scenario: scenario) {
                     throw Console.badInput("\(path): cannot resume: \(difference)")
                 }
                 try store.acquireRunLock()
                 if info.trials < scenario.search.trials { try store.setTrialBudget(scenario.search.trials) }
-                if trials == nil { scenario.search.trials = max(info.trials, scenario.search.trials) }
             } else {
                 if !resume, FileManager.default.fileExists(atPath: path), let holder = (try? StudyStore.open(path: path))?.runLockHolder() {
                     throw Console.badInput("\(path): this study is being run by \(holder) right now; choose another --study path")
