@@ -188,9 +188,12 @@ public final class StudyRunner {
             }
             return JobResult(trial: trial, intermediate: lines, interrupted: interrupted, storeError: storeError)
         }
+        // One worker runs jobs inline on this thread — unless the evaluator can be interrupted
+        // (a command), so that Ctrl-C reaches a running trial at once instead of after it.
+        let inline = workers == 1 && !(evaluator is any InterruptibleEvaluator)
         var threads = 0
         func startWorkers() {
-            guard workers > 1 else { return }
+            guard !inline else { return }
             while threads < workers {
                 let thread = Thread {
                     while let job = queue.take() { queue.put(perform(job, TrialExecution.now())) }
@@ -351,36 +354,45 @@ public final class StudyRunner {
         // With one worker, jobs run inline back to back: each starts when the previous one
         // ended (one clock reading per trial); nil after an ask, so breeding is not counted.
         var inlineClock: Double? = nil
-        while true {
-            if shouldStop() { stopped = true; break }
-            while !exhausted && number < trials && advance() {
-                try askNext()
-            }
-            // Nothing queued, running or unread: every proposal is answered.
-            if queue.isIdle { break }
-            if workers == 1 {
-                guard let job = queue.tryTake() else { continue }
-                let r = perform(job, inlineClock ?? TrialExecution.now())
-                queue.finishInline()
-                inlineClock = r.trial.finishedAt
-                try receive(r)
-            } else if let r = queue.nextResult(timeout: 0.1) {
-                try receive(r)
-            }
-        }
-        if stopped {
-            stoppedEarly = "stopped"
-            queue.close()
-            (evaluator as? any InterruptibleEvaluator)?.interrupt()
+        do {
             while true {
-                if let r = queue.nextResult(timeout: 0.05) { try receive(r) }
-                else if queue.inFlight == 0 {
-                    while let r = queue.nextResult(timeout: 0) { try receive(r) }
-                    break
+                if shouldStop() { stopped = true; break }
+                while !exhausted && number < trials && advance() {
+                    try askNext()
+                }
+                // Nothing queued, running or unread: every proposal is answered.
+                if queue.isIdle { break }
+                if inline {
+                    guard let job = queue.tryTake() else { continue }
+                    let r = perform(job, inlineClock ?? TrialExecution.now())
+                    queue.finishInline()
+                    inlineClock = r.trial.finishedAt
+                    try receive(r)
+                } else if let r = queue.nextResult(timeout: 0.1) {
+                    try receive(r)
                 }
             }
-        } else {
+            if stopped {
+                stoppedEarly = "stopped"
+                queue.close()
+                (evaluator as? any InterruptibleEvaluator)?.interrupt()
+                while true {
+                    if let r = queue.nextResult(timeout: 0.05) { try receive(r) }
+                    else if queue.inFlight == 0 {
+                        while let r = queue.nextResult(timeout: 0) { try receive(r) }
+                        break
+                    }
+                }
+            } else {
+                queue.close()
+            }
+        } catch {
+            // A failure mid-run (the study file, a repair): stop the trials in flight and keep
+            // every finished trial already handed over before reporting it.
             queue.close()
+            (evaluator as? any InterruptibleEvaluator)?.interrupt()
+            try? flush(wait: true)
+            throw error
         }
         try flush(wait: true)
         return Summary(finished: finished, failed: failed, reused: reused, stoppedEarly: stoppedEarly,

@@ -113,6 +113,11 @@ struct RunCommand: ParsableCommand {
             summary = try runner.run(progress: display.update, shouldStop: { interruptRequested.load(ordering: .relaxed) > 0 })
         } catch {
             display.finish()
+            if case .store = error {
+                // The study file failed under a running study (disk full, I/O): not bad input.
+                Console.error("\(error.description); finished trials are kept: continue with --resume once it is fixed")
+                throw ExitCode(1)
+            }
             throw Console.badInput(error.description)
         }
         display.finish()
