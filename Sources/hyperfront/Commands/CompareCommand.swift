@@ -41,7 +41,11 @@ struct CompareCommand: ParsableCommand {
             throw Console.badInput("compare needs at least two sets: 'hyperfront compare A B' or '--runs A1,A2 --runs B1,B2'")
         }
         let paths = groups.flatMap { $0 }
-        for p in paths where !FileManager.default.fileExists(atPath: p) { throw Console.badInput("\(p): no such file") }
+        for p in paths {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) { throw Console.badInput("\(p): no such file") }
+            if isDirectory.boolValue { throw Console.badInput("\(p): is a directory; give a study file or a CSV front") }
+        }
         var fronts: [String: ComparedFront] = [:]
         var objectives: [Objective]? = nil
         do {
@@ -57,6 +61,12 @@ struct CompareCommand: ParsableCommand {
             }
         } catch {
             throw Console.badInput(error.description)
+        }
+        if let objectives {
+            let known = Set(objectives.map(\.metric))
+            for m in maximize where !known.contains(m) {
+                throw Console.badInput("--maximize \(m): no such objective in the inputs (objectives: \(objectives.map(\.metric).joined(separator: ", ")))")
+            }
         }
         let sides = groups.map { g in FrontComparison.Side(name: g.joined(separator: ","), runs: g.map { fronts[$0]! }) }
         let comparison: FrontComparison

@@ -90,6 +90,13 @@ struct RunCommand: ParsableCommand {
             throw Console.badInput(e.description)
         }
         defer { store.releaseRunLock() }
+        // Keep the run lock fresh while trials run, however long they take: another host only
+        // takes over a lock whose heartbeat is older than StudyStore.staleAfter.
+        let heartbeat = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "run-lock-heartbeat"))
+        heartbeat.schedule(deadline: .now() + 10, repeating: 10)
+        heartbeat.setEventHandler { store.heartbeat() }
+        heartbeat.resume()
+        defer { heartbeat.cancel() }
 
         // The pipeline depth changes which trials run: a resumed study keeps the one it began with.
         let depth: Int

@@ -22,8 +22,16 @@ enum Console {
 
     static func write(_ text: String, to output: String?) throws {
         if let output {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw badInput("cannot write \(output): it is a directory; give a file name, e.g. \(output)/report.html")
+            }
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
-            catch { throw badInput("cannot write \(output): \(error.localizedDescription)") }
+            catch {
+                let folder = (output as NSString).deletingLastPathComponent
+                let why = !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) ? "its folder \(folder) does not exist" : "permission denied or disk full"
+                throw badInput("cannot write \(output): \(why)")
+            }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
