@@ -37,15 +37,6 @@ public struct Scenario: Sendable {
         return names
     }
 
-    /// Objective values of a trial's metrics (indexed like `metricNames`), minimised.
-    public func objectiveVector(metrics: [Double]) -> [Double] {
-        let names = metricNames
-        return objectives.map { o in
-            guard let i = names.firstIndex(of: o.metric), !metrics[i].isNaN else { return .infinity }
-            return o.minimized(metrics[i])
-        }
-    }
-
     /// Total constraint violation of a trial's metrics (indexed like `metricNames`).
     public func violation(metrics: [Double]) -> Double {
         let names = metricNames

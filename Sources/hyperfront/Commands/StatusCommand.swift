@@ -50,13 +50,8 @@ struct StatusCommand: ParsableCommand {
         }
         out += "front: \(report.front.count) trial(s)\n"
         let m = report.scenario.objectives.count
-        if !feasible.isEmpty && m > 0 {
+        if m > 0, let reference = report.referencePoint {
             let vectors = trials.indices.map { report.objectiveVector($0) }
-            var worst = [Double](repeating: -.infinity, count: m), best = [Double](repeating: .infinity, count: m)
-            for (i, t) in trials.enumerated() where t.state == .complete && t.violation <= 0 {
-                for k in 0..<m { worst[k] = max(worst[k], vectors[i][k]); best[k] = min(best[k], vectors[i][k]) }
-            }
-            let reference = (0..<m).map { worst[$0] + (worst[$0] > best[$0] ? (worst[$0] - best[$0]) / 10 : 1) }
             out += "hypervolume history (reference \(reference.map { String(format: "%.4g", $0) }.joined(separator: ", ")), objectives minimised):\n"
             var tracker = FrontTracker(dimension: m, reference: reference)
             let ordered = trials.sorted { $0.number < $1.number }
