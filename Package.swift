@@ -7,9 +7,9 @@ import PackageDescription
 let package = Package(
     name: "Hyperfront",
     products: [
-        .executable(name: "hyperfront", targets: ["hyperfront"]),
+        .executable(name: "hyperfront", targets: ["HyperfrontCLI"]),
         .library(name: "Pareto", targets: ["Pareto"]),
-        .library(name: "Hyperfront", targets: ["Hyperfront", "Evolution", "IntegerPrograms", "Training", "Evaluators", "Store", "Runner", "Reports"]),
+        .library(name: "Hyperfront", targets: ["Hyperfront", "Samplers", "IntegerPrograms", "Training", "Evaluators", "Store", "Studies", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,7 +22,7 @@ let package = Package(
         // Core model: search space, configurations, objectives, constraints, scenarios, RNG.
         .target(name: "Hyperfront", dependencies: ["Pareto", .product(name: "Yams", package: "Yams")]),
         // Samplers: NSGA-II and its operators, random, grid.
-        .target(name: "Evolution", dependencies: ["Hyperfront", "Pareto"]),
+        .target(name: "Samplers", dependencies: ["Hyperfront", "Pareto"]),
         // GLPK: the only module that imports it.
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "IntegerPrograms", dependencies: ["CGLPK", "Hyperfront"]),
@@ -36,27 +36,27 @@ let package = Package(
         // The study file (SQLite).
         .target(name: "Store", dependencies: ["Hyperfront", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs a study: sampler + repair + evaluator + store.
-        .target(name: "Runner", dependencies: ["Hyperfront", "Evolution", "IntegerPrograms", "Evaluators", "Store", "Pareto"]),
+        .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Store", "Pareto"]),
         // Reports over the study file.
         .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "IntegerPrograms"]),
-        .executableTarget(name: "hyperfront", dependencies: [
-            "Hyperfront", "Pareto", "Evolution", "IntegerPrograms", "Evaluators", "Store", "Runner", "Reports",
+        .executableTarget(name: "HyperfrontCLI", dependencies: [
+            "Hyperfront", "Pareto", "Samplers", "IntegerPrograms", "Evaluators", "Store", "Studies", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], path: "Sources/CLI"),
 
         // NSGA-II quality and speed on the ZDT/DTLZ benchmarks against pymoo's stored medians.
-        .executableTarget(name: "bench-nsga2", dependencies: ["Hyperfront", "Pareto", "Evolution", "Evaluators"]),
+        .executableTarget(name: "bench-nsga2", dependencies: ["Hyperfront", "Pareto", "Samplers", "Evaluators"]),
 
         .testTarget(name: "ParetoTests", dependencies: ["Pareto"]),
         .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront"]),
-        .testTarget(name: "EvolutionTests", dependencies: ["Evolution", "Hyperfront", "Pareto"]),
+        .testTarget(name: "SamplersTests", dependencies: ["Samplers", "Hyperfront", "Pareto"]),
         .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront", "Pareto"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Store", "Hyperfront", "Evaluators", "Evolution"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Runner"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["hyperfront"]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Hyperfront", "Evaluators", "Samplers"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Studies"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["HyperfrontCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@
 import Foundation
 import Hyperfront
 import Pareto
-import Evolution
+import Samplers
 import Evaluators
 
 var problems = ["zdt1", "zdt2", "zdt3", "zdt4", "zdt6", "dtlz1", "dtlz2", "dtlz7"]

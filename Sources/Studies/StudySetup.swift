@@ -1,6 +1,6 @@
 import Foundation
 import Evaluators
-import Evolution
+import Samplers
 import Hyperfront
 import IntegerPrograms
 import Store

@@ -1,7 +1,7 @@
 import Testing
 import Hyperfront
 import Pareto
-@testable import Runner
+@testable import Studies
 
 /// The non-dominated rows of `rows`, each distinct row once (first occurrence order), by the
 /// plain O(N²) definition.

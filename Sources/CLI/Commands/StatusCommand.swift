@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Hyperfront
 import Reports
-import Runner
+import Studies
 import Store
 
 struct StatusCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import Evolution
+import Samplers
 import Hyperfront
 
 /// A batch sampler that can close a batch without some of its results (see

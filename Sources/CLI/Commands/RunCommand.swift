@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hyperfront
-import Runner
+import Studies
 import Store
 
 struct RunCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Hyperfront
-@testable import Evolution
+@testable import Samplers
 
 /// A generator that replays given uniform draws (as 53-bit fractions), for hand-computed cases.
 struct ReplayGenerator: RandomNumberGenerator {

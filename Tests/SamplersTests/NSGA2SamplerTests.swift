@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Hyperfront
 import Pareto
-@testable import Evolution
+@testable import Samplers
 
 /// A mixed space: floats (plain, log, step), ints (plain, log), ordinal and categorical choices,
 /// a fixed value, and two conditional parameters.

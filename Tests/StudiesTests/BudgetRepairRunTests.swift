@@ -1,10 +1,10 @@
 import Foundation
 import Testing
-import Evolution
+import Samplers
 import Hyperfront
 import IntegerPrograms
 import Store
-@testable import Runner
+@testable import Studies
 
 /// A surrogate "training": error falls with size, time grows with size.
 struct SizeEvaluator: Evaluator {

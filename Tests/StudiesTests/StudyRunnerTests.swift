@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-import Evolution
+import Samplers
 import Hyperfront
 import Store
-@testable import Runner
+@testable import Studies
 
 /// A cheap two-objective problem with a failure region, for exercising the run loop.
 struct ToyEvaluator: Evaluator {

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 import Evaluators
-import Evolution
+import Samplers
 import Hyperfront
 import Store
-@testable import Runner
+@testable import Studies
 
 private func commandScenario(_ command: [String], space: SearchSpace, algorithm: SearchSettings.Algorithm, trials: Int,
                              population: Int = 8, timeout: Double? = nil) -> Scenario {

@@ -1,6 +1,6 @@
 import Foundation
 import Hyperfront
-import Runner
+import Studies
 
 /// Progress of a run: on a terminal, one live status line (done/total, running, failed, front
 /// size, hypervolume, elapsed, ETA) redrawn at most 10 times a second; otherwise one plain line

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 import Evaluators
-import Evolution
+import Samplers
 import Hyperfront
 import Store
-@testable import Runner
+@testable import Studies
 
 /// The toy problem through the buffer path, with its metrics in the opposite order of the
 /// study's and one metric the study does not use.
