@@ -19,8 +19,10 @@ let package = Package(
     targets: [
         // The Pareto toolkit: dominance, sorting, crowding, hypervolume, indicators. No dependencies.
         .target(name: "Pareto"),
+        // The one seeded random generator (xoshiro256**), shared by the core, the trainer and the tools. No dependencies.
+        .target(name: "Randomness"),
         // Core model: search space, configurations, objectives, constraints, scenarios, RNG.
-        .target(name: "Hyperfront", dependencies: ["Pareto", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Hyperfront", dependencies: ["Pareto", "Randomness", .product(name: "Yams", package: "Yams")]),
         // Samplers: NSGA-II and its operators, random, grid.
         .target(name: "Samplers", dependencies: ["Hyperfront", "Pareto"]),
         // GLPK: the only module that imports it.
@@ -28,9 +30,9 @@ let package = Package(
         .target(name: "IntegerPrograms", dependencies: ["CGLPK", "Hyperfront"]),
         // OpenBLAS for the built-in trainer.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
-        .target(name: "Training", dependencies: ["COpenBLAS"]),
+        .target(name: "Training", dependencies: ["COpenBLAS", "Randomness"]),
         // Times the trainer on the scikit-learn comparison setting (scripts/bench-mlp.sh).
-        .executableTarget(name: "mlp-bench", dependencies: ["Training"], path: "Sources/MLPBench"),
+        .executableTarget(name: "mlp-bench", dependencies: ["Training", "Randomness"], path: "Sources/MLPBench"),
         // Evaluators: benchmark problems, the built-in MLP, external commands.
         .target(name: "Evaluators", dependencies: ["Hyperfront", "Training", "Pareto"]),
         // The study file (SQLite).
@@ -51,7 +53,7 @@ let package = Package(
         .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront"]),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers", "Hyperfront", "Pareto"]),
         .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Randomness"]),
         .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront", "Pareto"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Hyperfront", "Evaluators", "Samplers"]),

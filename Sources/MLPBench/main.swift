@@ -4,6 +4,7 @@
 // Setting: digits, the given 80/20 split, standardised on the training rows, hidden (128, 64),
 // relu, Adam 1e-3, batch 32, 50 epochs, L2 1e-4, one BLAS thread. Prints one JSON line.
 import Foundation
+import Randomness
 import Training
 
 func readIndices(_ path: String) -> [Int] {
@@ -34,7 +35,7 @@ var times: [Double] = []
 var accuracies: [Double] = []
 var last: TrainingResult? = nil
 for r in 0..<repeats {
-    var seeded = SeedSequence(seed: UInt64(r))
+    var seeded = RandomSource(seed: UInt64(r))
     let result = try Trainer.train(config, train: train, validation: test, monitorValidation: false, using: &seeded)
     times.append(result.seconds)
     accuracies.append(result.validation.accuracy)
@@ -48,16 +49,3 @@ print("{\"fit_seconds_median\": \(median), \"ms_per_epoch\": \(median / Double(r
       + "\"accuracy_seed0\": \(accuracies[0]), \"accuracy_mean\": \(meanAccuracy), \"accuracies\": \(accuracies), "
       + "\"macro_f1_last\": \(r.validation.f1), \"params\": \(r.parameterCount), \"train_loss_last\": \(r.trainLoss), "
       + "\"n_train\": \(train.rows), \"n_validation\": \(test.rows)}")
-
-/// SplitMix64 (Steele, Lea & Flood, 2014), a tiny seedable generator for the runs.
-struct SeedSequence: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Randomness
 @testable import Training
 
 /// CSV reading, its errors (each naming line and column), the stratified split and
@@ -65,7 +66,7 @@ struct DatasetTests {
         var labels: [Int32] = []
         for (c, n) in [50, 30, 20].enumerated() { labels += [Int32](repeating: Int32(c), count: n) }
         let d = Dataset(values: (0..<100).map(Float.init), features: ["x"], labels: labels, classes: ["a", "b", "c"])
-        var r1 = TrainingRandom(seed: 3), r2 = TrainingRandom(seed: 3), r3 = TrainingRandom(seed: 4)
+        var r1 = RandomSource(seed: 3), r2 = RandomSource(seed: 3), r3 = RandomSource(seed: 4)
         let (train, validation) = try d.stratifiedSplit(validationFraction: 0.2, using: &r1)
         #expect(validation.classCounts == [10, 6, 4])
         #expect(train.classCounts == [40, 24, 16])
@@ -79,7 +80,7 @@ struct DatasetTests {
 
     @Test func tooFewRowsForTheClasses() {
         let d = Dataset(values: [1, 2, 3, 4, 5, 6], features: ["x"], labels: [0, 1, 2, 0, 1, 2], classes: ["a", "b", "c"], source: "t.csv")
-        var rng = TrainingRandom(seed: 1)
+        var rng = RandomSource(seed: 1)
         do {
             _ = try d.stratifiedSplit(validationFraction: 0.2, using: &rng)
             Issue.record("a split with 1 validation row for 3 classes was accepted")

@@ -1,4 +1,5 @@
 import Testing
+import Randomness
 @testable import Training
 
 /// Backpropagated gradients against central finite differences of the loss the network
@@ -35,7 +36,7 @@ struct GradientCheckTests {
         let inputs = 3, rows = 6
         let shape = NetworkShape(inputs: inputs, hidden: c.hidden, classes: c.classes, batchSize: rows)
         let net = Network(shape: shape, activation: c.activation)
-        var rng = TrainingRandom(seed: 11)
+        var rng = RandomSource(seed: 11)
         net.initialize(.glorotNormal, using: &rng)
         // Non-zero biases, so that the bias gradients are exercised away from the initial point.
         for l in 0..<net.layerCount { for j in 0..<net.widths[l + 1] { net.parameters[net.biasOffset[l] + j] = Float(rng.normal() * 0.3) } }
@@ -46,7 +47,7 @@ struct GradientCheckTests {
         // Every evaluation uses the same dropout mask (same generator state).
         func loss() -> (value: Double, pattern: [Bool]) {
             x.withUnsafeBufferPointer { net.loadRows($0.baseAddress!, first: 0, rows: rows) }
-            var maskRandom = TrainingRandom(seed: 99)
+            var maskRandom = RandomSource(seed: 99)
             let ce = labels.withUnsafeBufferPointer {
                 net.forward(rows: rows, labels: $0.baseAddress!, training: true, dropout: c.dropout, using: &maskRandom)
             }
@@ -89,7 +90,7 @@ struct GradientCheckTests {
     @Test func aPerturbedGradientIsDetected() {
         let shape = NetworkShape(inputs: 2, hidden: [3], classes: 3, batchSize: 4)
         let net = Network(shape: shape, activation: .tanh)
-        var rng = TrainingRandom(seed: 5)
+        var rng = RandomSource(seed: 5)
         net.initialize(.glorotUniform, using: &rng)
         let x: [Float] = [0.5, -1, 1.5, 0.2, -0.3, 0.8, 1, 1]
         let y: [Int32] = [0, 1, 2, 1]

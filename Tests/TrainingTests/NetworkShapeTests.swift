@@ -1,10 +1,11 @@
 import Testing
+import Randomness
 @testable import Training
 
 /// The resource counts of `NetworkShape` against the network actually built and trained.
 struct NetworkShapeTests {
     @Test func countsMatchTheBuiltNetworkForRandomArchitectures() throws {
-        var rng = TrainingRandom(seed: 2024)
+        var rng = RandomSource(seed: 2024)
         for _ in 0..<40 {
             let inputs = 1 + Int(rng.next() % 9)
             let classes = 2 + Int(rng.next() % 4)
@@ -29,7 +30,7 @@ struct NetworkShapeTests {
             // One epoch through the trainer: the FLOPs its matrix products issued, and the
             // memory it allocated, equal the formulas.
             let data = blobs(rows: rows, features: inputs, classes: classes, seed: rng.next())
-            var seed = TrainingRandom(seed: 1)
+            var seed = RandomSource(seed: 1)
             let config = TrainingConfiguration(hidden: hidden, optimizer: optimizer, batchSize: batch, epochs: 1)
             let result = try Trainer.train(config, train: data, validation: data, monitorValidation: false, using: &seed)
             #expect(result.flopsPerEpoch == shape.trainingFLOPs(rows: rows), "\(widths) batch \(batch) rows \(rows)")
@@ -53,7 +54,7 @@ struct NetworkShapeTests {
 
 /// Gaussian blobs: class c centred at 3·(c-th unit vector, cycled), unit noise.
 func blobs(rows: Int, features: Int, classes: Int, seed: UInt64, spread: Double = 1) -> Dataset {
-    var rng = TrainingRandom(seed: seed)
+    var rng = RandomSource(seed: seed)
     var values: [Float] = []
     var labels: [Int32] = []
     for r in 0..<rows {

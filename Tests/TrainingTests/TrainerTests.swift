@@ -1,4 +1,5 @@
 import Testing
+import Randomness
 @testable import Training
 
 /// The trainer end to end on small synthetic problems.
@@ -7,7 +8,7 @@ struct TrainerTests {
         let train = blobs(rows: 90, features: 4, classes: 3, seed: 1)
         let validation = blobs(rows: 60, features: 4, classes: 3, seed: 2)
         for optimizer: Optimizer in [.adam, .rmsprop, .sgd(momentum: 0.9, nesterov: true)] {
-            var rng = TrainingRandom(seed: 7)
+            var rng = RandomSource(seed: 7)
             let config = TrainingConfiguration(hidden: [8], optimizer: optimizer, learningRate: optimizer.name == "sgd" ? 0.05 : 0.01,
                                                batchSize: 16, epochs: 30)
             let r = try Trainer.train(config, train: train, validation: validation, using: &rng)
@@ -20,7 +21,7 @@ struct TrainerTests {
     @Test func binaryClassificationUsesOneSigmoidOutput() throws {
         let train = blobs(rows: 80, features: 3, classes: 2, seed: 3)
         let validation = blobs(rows: 40, features: 3, classes: 2, seed: 4)
-        var rng = TrainingRandom(seed: 1)
+        var rng = RandomSource(seed: 1)
         let r = try Trainer.train(TrainingConfiguration(hidden: [6], activation: .tanh, learningRate: 0.01, batchSize: 8, epochs: 20),
                                   train: train, validation: validation, using: &rng)
         #expect(r.shape.outputs == 1)
@@ -32,7 +33,7 @@ struct TrainerTests {
         let validation = blobs(rows: 30, features: 4, classes: 3, seed: 6, spread: 2)
         let config = TrainingConfiguration(hidden: [6, 5], dropout: 0.2, initializer: .heNormal, batchSize: 7, epochs: 5, l1: 1e-3, l2: 1e-3)
         func run(_ seed: UInt64) throws -> TrainingResult {
-            var rng = TrainingRandom(seed: seed)
+            var rng = RandomSource(seed: seed)
             return try Trainer.train(config, train: train, validation: validation, using: &rng)
         }
         let a = try run(1), b = try run(1), c = try run(2)
@@ -45,7 +46,7 @@ struct TrainerTests {
         // Noisy, overlapping classes and a large learning rate: the validation loss turns up.
         let train = blobs(rows: 40, features: 6, classes: 3, seed: 8, spread: 3)
         let validation = blobs(rows: 40, features: 6, classes: 3, seed: 9, spread: 3)
-        var rng = TrainingRandom(seed: 3)
+        var rng = RandomSource(seed: 3)
         let config = TrainingConfiguration(hidden: [32], learningRate: 0.05, batchSize: 8, epochs: 60, patience: 3)
         let r = try Trainer.train(config, train: train, validation: validation, using: &rng)
         #expect(r.epochsRun < 60)
@@ -57,7 +58,7 @@ struct TrainerTests {
 
     @Test func settingsOutOfRangeAreNamed() {
         let d = blobs(rows: 10, features: 2, classes: 2, seed: 1)
-        var rng = TrainingRandom(seed: 1)
+        var rng = RandomSource(seed: 1)
         for (config, name) in [(TrainingConfiguration(dropout: 1), "dropout"), (TrainingConfiguration(learningRate: -1), "learning_rate"),
                                (TrainingConfiguration(batchSize: 0), "batch_size"), (TrainingConfiguration(hidden: [4, 0]), "units_2"),
                                (TrainingConfiguration(optimizer: .sgd(momentum: 1.5, nesterov: false)), "momentum")] {

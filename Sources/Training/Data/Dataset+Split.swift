@@ -1,3 +1,5 @@
+import Randomness
+
 extension Dataset {
     /// A stratified train/validation split: every class contributes the same fraction of its
     /// rows to the validation set (rounded so the total is ⌈rows · fraction⌉ as in scikit-learn, each class
@@ -34,7 +36,7 @@ extension Dataset {
             }
             pass += 1
         }
-        var random = TrainingRandom(drawingFrom: &rng)
+        var random = RandomSource(drawingFrom: &rng)
         var train: [Int] = [], validation: [Int] = []
         for c in 0..<k {
             var idx = byClass[c]

@@ -1,4 +1,5 @@
 import Foundation
+import Randomness
 
 /// Forward and backward passes (backpropagation: Rumelhart, Hinton & Williams, 1986) on the
 /// batch held in `input`.
@@ -12,7 +13,7 @@ extension Network {
     /// - Complexity: O(m · Σ n_{l−1}·n_l).
     @discardableResult
     func forward(rows m: Int, labels: UnsafePointer<Int32>?, training: Bool, dropout: Float,
-                 using rng: inout TrainingRandom) -> Double {
+                 using rng: inout RandomSource) -> Double {
         let L = layerCount
         var a = UnsafePointer(input)
         for l in 0..<L {
@@ -32,7 +33,7 @@ extension Network {
                     var i = 0
                     let n = m * nOut
                     while i < n {
-                        let k: Float = rng.unitFloat() < keep ? scale : 0
+                        let k: Float = rng.uniformFloat() < keep ? scale : 0
                         mask[i] = k
                         z[i] *= k
                         i &+= 1
@@ -158,7 +159,7 @@ extension Network {
     func evaluate(_ data: Dataset) -> (lossSum: Double, predictions: [Int32]) {
         var predictions = [Int32](repeating: 0, count: data.rows)
         var loss = 0.0
-        var unused = TrainingRandom(seed: 0)
+        var unused = RandomSource(seed: 0)
         let o = shape.outputs, b = shape.batchSize
         data.values.withUnsafeBufferPointer { values in
             data.labels.withUnsafeBufferPointer { labels in

@@ -1,3 +1,5 @@
+import Randomness
+
 /// A multilayer perceptron being trained: its parameters, their gradients and one batch's
 /// activations, in buffers allocated once (sizes as `NetworkShape` counts them).
 ///
@@ -74,7 +76,7 @@ final class Network {
     var layerCount: Int { widths.count - 1 }
 
     /// Draws every weight from `initializer` and sets the biases to 0.
-    func initialize(_ initializer: WeightInitializer, using rng: inout TrainingRandom) {
+    func initialize(_ initializer: WeightInitializer, using rng: inout RandomSource) {
         for l in 0..<layerCount {
             initializer.fill(parameters + weightOffset[l], fanIn: widths[l], fanOut: widths[l + 1], using: &rng)
             (parameters + biasOffset[l]).update(repeating: 0, count: widths[l + 1])

@@ -1,3 +1,5 @@
+import Randomness
+
 /// How the weights of a dense layer with `fanIn` inputs and `fanOut` outputs start; biases
 /// start at 0.
 public enum WeightInitializer: String, Sendable, Hashable, CaseIterable {
@@ -22,7 +24,7 @@ public enum WeightInitializer: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Fills `w` (fanIn × fanOut values) with draws from this distribution.
-    func fill(_ w: UnsafeMutablePointer<Float>, fanIn: Int, fanOut: Int, using rng: inout TrainingRandom) {
+    func fill(_ w: UnsafeMutablePointer<Float>, fanIn: Int, fanOut: Int, using rng: inout RandomSource) {
         let n = fanIn * fanOut
         switch self {
         case .glorotUniform, .heUniform, .uniform:
@@ -31,7 +33,7 @@ public enum WeightInitializer: String, Sendable, Hashable, CaseIterable {
             case .heUniform: (6 / Double(fanIn)).squareRoot()
             default: 0.05
             }
-            for i in 0..<n { w[i] = Float((2 * rng.unitDouble() - 1) * limit) }
+            for i in 0..<n { w[i] = Float((2 * rng.uniform() - 1) * limit) }
         case .glorotNormal, .heNormal:
             let sigma = self == .glorotNormal ? (2 / Double(fanIn + fanOut)).squareRoot() : (2 / Double(fanIn)).squareRoot()
             for i in 0..<n { w[i] = Float(rng.normal() * sigma) }

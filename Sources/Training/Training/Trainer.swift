@@ -1,3 +1,5 @@
+import Randomness
+
 /// Trains a multilayer perceptron classifier by mini-batch gradient descent on the
 /// cross-entropy (softmax output for several classes, one sigmoid output for two).
 public enum Trainer {
@@ -25,7 +27,7 @@ public enum Trainer {
                                        hint: "use the same columns and classes in both")
         }
         let start = ContinuousClock.now
-        var random = TrainingRandom(drawingFrom: &rng)
+        var random = RandomSource(drawingFrom: &rng)
         let shape = NetworkShape(inputs: train.featureCount, hidden: config.hidden, classes: train.classCount,
                                  batchSize: config.batchSize)
         let net = Network(shape: shape, activation: config.activation)
