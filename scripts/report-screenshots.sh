@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the HTML report of a 2-objective and a 3-objective synthetic study and two compare
 # pages, loads each in headless Chromium, fails on any console message (errors, uncaught
-# exceptions), and saves screenshots.
+# exceptions), and saves screenshots. Chromium comes from scripts/install-chromium.sh.
 #
 # usage: scripts/report-screenshots.sh [OUTDIR]      (default: .build/screenshots)
 # env:   HYPERFRONT=path/to/hyperfront (default: .build/release/hyperfront, else .build/debug/hyperfront)
@@ -15,15 +15,13 @@ if [ -z "$bin" ]; then
 fi
 [ -x "$bin" ] || { echo "no hyperfront binary at $bin: run 'swift build' first" >&2; exit 2; }
 
-chromium_bin="$(command -v chromium || command -v chromium-browser || true)"
-if [ -z "$chromium_bin" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "installing Debian's chromium package (apt-get install -y chromium)"
-    apt-get install -y -q chromium >/dev/null && chromium_bin="$(command -v chromium)"
+# Under CI (CI=true) a missing browser fails; elsewhere it skips with a visible message.
+if ! chromium_bin="$(bash "$repo/scripts/install-chromium.sh")"; then
+  if [ "${CI:-}" = true ]; then
+    echo "FAILED: headless Chromium is missing (CI=true): the HTML pages were not checked in a browser"
+    exit 1
   fi
-fi
-if [ -z "$chromium_bin" ]; then
-  echo "SKIPPED: headless Chromium is not installed and cannot be installed here (needs root and apt-get); install Debian's 'chromium' package"
+  echo "SKIPPED: headless Chromium is missing and cannot be installed here (install Debian's 'chromium' package)"
   exit 0
 fi
 
