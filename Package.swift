@@ -31,7 +31,7 @@ let package = Package(
         // OpenBLAS for the built-in trainer.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         .target(name: "Training", dependencies: ["COpenBLAS", "Randomness"]),
-        // Times the trainer on the scikit-learn comparison setting (scripts/bench-mlp.sh).
+        // Times the trainer on the scikit-learn comparison setting (benchmarks/peers/bench-mlp.sh).
         .executableTarget(name: "mlp-bench", dependencies: ["Training", "Randomness"], path: "Sources/MLPBench"),
         // Evaluators: benchmark problems, the built-in MLP, external commands.
         .target(name: "Evaluators", dependencies: ["Hyperfront", "Training", "Pareto"]),

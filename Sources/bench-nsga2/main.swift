@@ -1,7 +1,8 @@
 // Runs NSGA-II in-process on the ZDT/DTLZ benchmarks with the literature settings
 // (population 100, 250 generations, SBX η=15 p=0.9, polynomial mutation η=20 p=1/n) for
 // several seeds and prints the median final hypervolume next to pymoo 0.6.2's median
-// (../shared/bench/results/nsga2.json, same reference points), plus wall times.
+// (measured by benchmarks/peers/nsga2.py into benchmarks/peers/results/nsga2.json; same
+// reference points), plus wall times.
 //
 // Usage: bench-nsga2 [--problems zdt1,dtlz2] [--seeds 1-11] [--generations 250] [--peer FILE] [--no-pruning]
 //        bench-nsga2 --scaling 5000   (ZDT1, 30 variables, population 100: seconds per 1,000 trials)
@@ -17,7 +18,9 @@ var generations = 250
 let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 var scalingTrials: Int? = nil
 var pruning = true
-var peerPath = repo.deletingLastPathComponent().appendingPathComponent("shared/bench/results/nsga2.json").path
+var peerPath = repo.appendingPathComponent("benchmarks/peers/results/nsga2.json").path
+/// The reference points of the comparison: 1.1 × the nadir of each true front.
+let references: [String: [Double]] = ["dtlz1": [0.55, 0.55, 0.55], "dtlz7": [0.946, 0.946, 6.6]]
 
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
@@ -48,7 +51,7 @@ if let data = FileManager.default.contents(atPath: peerPath),
         }
     }
 } else {
-    FileHandle.standardError.write("cannot read \(peerPath); reference points fall back to 1.1 × nadir\n".data(using: .utf8)!)
+    FileHandle.standardError.write("cannot read \(peerPath) (benchmarks/peers/nsga2.py writes it): no pymoo column\n".data(using: .utf8)!)
 }
 
 func median(_ v: [Double]) -> Double {
@@ -66,8 +69,8 @@ func cpuNow() -> Double {
 
 struct RunResult { var finalHV: Double; var archiveHV: Double; var wall: Double; var cpu: Double; var samplerSeconds: Double; var igd: Double }
 
-/// The true front the peers' IGD uses (../shared/bench/data/front-<problem>.csv), or the
-/// evaluator's own when that file is missing.
+/// The true front the peers' IGD uses (benchmarks/peers/data/front-<problem>.csv, beside the
+/// peer file's folder), or the evaluator's own when that file is missing.
 func trueFront(_ name: String, _ spec: BenchmarkSpec, peerPath: String) -> PointSet {
     let file = URL(fileURLWithPath: peerPath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("data/front-\(name).csv").path
@@ -202,7 +205,7 @@ for name in problems {
     guard let problem = BenchmarkSpec.Problem(rawValue: name) else { print("unknown problem \(name)"); continue }
     let spec = BenchmarkSpec(problem: problem)
     let peer = peers[name]
-    let reference = peer?.reference ?? [Double](repeating: 1.1, count: spec.objectives)
+    let reference = peer?.reference ?? references[name] ?? [Double](repeating: 1.1, count: spec.objectives)
     let front = trueFront(name, spec, peerPath: peerPath)
     var results: [RunResult] = []
     for seed in seeds { results.append(run(spec, seed: seed, generations: generations, pruning: pruning, reference: reference, front: front)) }

@@ -42,7 +42,7 @@ public enum Hypervolume {
     /// Hypervolume of `n` rows that all lie strictly inside the reference box.
     ///
     /// The kernel per dimension, by thread CPU time against moocore 0.3.2 on the shared fronts
-    /// (`scripts/bench-pareto.py --repeat 9`, one pinned CPU): d = 4 n = 2000, the 4-D sweep
+    /// (`benchmarks/peers/bench-pareto.py --repeat 9`, one pinned CPU): d = 4 n = 2000, the 4-D sweep
     /// (≈ 4.6 ms, 1.06× moocore); d = 5 n = 500, WFG with its core specialised for
     /// four-objective limit sets and the 4-D sweep below (≈ 4.4 ms, 1.0×; 8.1 ms, 1.9×,
     /// before the specialisation); d = 6 n = 200, WFG recursing into the d = 5 core (≈ 12 ms,

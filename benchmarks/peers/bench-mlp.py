@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """scikit-learn's MLPClassifier on the comparison setting, timed single-threaded.
 
-Setting (as ../shared/bench/mlp.py): digits, X/16, the stratified 80/20 split given by the
-index files, hidden (128, 64), relu, adam 1e-3, batch 32, 50 epochs, alpha (L2) 1e-4.
+Setting: digits, X/16, the stratified 80/20 split given by the index files (written by
+inputs.py: scikit-learn's train_test_split, random_state 0), hidden (128, 64), relu, adam 1e-3,
+batch 32, 50 epochs, alpha (L2) 1e-4.
 Usage: bench-mlp.py DIGITS_CSV TRAIN_IDX TEST_IDX [REPEATS]. Prints one JSON line.
 """
+import common  # noqa: F401  (one thread, before numpy)
+
 import json
 import sys
 import time

@@ -4,14 +4,15 @@ and additive epsilon of each set (shared normalisation, reference point 1.1, uni
 reference set), coverage against a direct count, and the 2-D empirical attainment surfaces
 against moocore.eaf. Prints the largest absolute difference per indicator; exits 1 above 1e-12.
 
-usage: compare-vs-moocore.py [HYPERFRONT_BINARY]   (run with /tmp/peers-venv/bin/python)
+usage: .venv-peers/bin/python benchmarks/peers/compare-vs-moocore.py [HYPERFRONT_BINARY]
 """
+import common as C
+
 import json, os, subprocess, sys, tempfile
 import numpy as np
 import moocore
 
-repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(repo, ".build", "debug", "hyperfront")
+binary = sys.argv[1] if len(sys.argv) > 1 else str(C.REPO / ".build" / "debug" / "hyperfront")
 rng = np.random.default_rng(7)
 worst = {}
 

@@ -1,29 +1,28 @@
 #!/usr/bin/env python3
-"""Hyperfront's Pareto kernels against moocore, side by side, on the shared inputs.
+"""Hyperfront's Pareto kernels against moocore, side by side, on the inputs of inputs.py.
 
 Runs `hyperfront hv` / `hyperfront nondominated --ranks` with `--repeat N` (their own median
 of the computation alone) and moocore 0.3.2 in this process (median of N calls after one
 warm-up), both pinned to one CPU, for R interleaved rounds; each side's figure is the smallest
 of its round medians, in wall-clock seconds and in thread CPU seconds (the latter is what a
 shared, busy machine distorts least); checks every hypervolume against the exact value in
-inputs.json (relative 1e-12) and every rank against the stored *.ranks.csv; then the scale
+data/inputs.json (relative 1e-12) and every rank against data/*.ranks.csv; then the scale
 cases (ranks of 10^6 random 2-D and 10^5 3-D points; hypervolume of 10^6 non-dominated 2-D
 and 10^5 3-D points), generated here and checked against moocore.
 
-Usage (from the repository root, after `swift build -c release --product hyperfront`):
-    /tmp/peers-venv/bin/python scripts/bench-pareto.py [--repeat 7] [--cpu 1] [--binary PATH]
+Usage (from the repository root, after `swift build -c release --product hyperfront`,
+`bash benchmarks/peers/setup.sh` and `.venv-peers/bin/python benchmarks/peers/inputs.py`):
+    .venv-peers/bin/python benchmarks/peers/bench-pareto.py [--repeat 7] [--cpu 1] [--binary PATH]
 Exit status 1 when any result is not exact.
 """
+import common as C
+
 import os
-for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = "1"
 import argparse, json, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import moocore
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "bench"
 
 
 def median_time(fn, repeat):
@@ -72,14 +71,14 @@ def main():
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--cpu", type=int, default=1)
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "hyperfront"))
+    ap.add_argument("--binary", default=str(C.DEFAULT_BINARY))
     ap.add_argument("--skip-scale", action="store_true")
     a = ap.parse_args()
     try:
         os.sched_setaffinity(0, {a.cpu})
     except (AttributeError, OSError):
         pass
-    inputs = json.loads((SHARED / "data" / "inputs.json").read_text())
+    inputs = C.read_json(C.need(C.DATA / "inputs.json", "benchmarks/peers/inputs.py"))
     rows, ok = [], True
 
     def record(kind, case, t_moo, t_hf, exact, note=""):
@@ -89,7 +88,7 @@ def main():
                      t_moo[1] * 1e3, t_hf[1] * 1e3, t_hf[1] / max(t_moo[1], 1e-9), "yes" if exact else "NO", note))
 
     for f in inputs["hv_fronts"]:
-        path = SHARED / f["file"]
+        path = C.DATA / f["file"]
         X = np.loadtxt(path, delimiter=",", ndmin=2)
         ref = np.asarray(f["reference_point"], dtype=float)
         t_moo, t_hf, out = rounds(lambda: median_time(lambda: moocore.hypervolume(X, ref=ref), a.repeat),
@@ -100,9 +99,9 @@ def main():
         record("hv", f"d={f['d']} n={f['n']}", t_moo, t_hf, rel <= 1e-12, f"rel.err {rel:.1e}")
 
     for s in inputs["nds_sets"]:
-        path = SHARED / s["file"]
+        path = C.DATA / s["file"]
         X = np.loadtxt(path, delimiter=",", ndmin=2)
-        oracle = np.loadtxt(SHARED / s["ranks_file"], dtype=np.int64, ndmin=1)
+        oracle = np.loadtxt(C.DATA / s["ranks_file"], dtype=np.int64, ndmin=1)
         t_moo, t_hf, out = rounds(lambda: median_time(lambda: moocore.pareto_rank(X), a.repeat),
                                   lambda: hyperfront(["nondominated", str(path), "--ranks", "--repeat", str(a.repeat)],
                                                      a.binary, a.cpu), a.rounds)

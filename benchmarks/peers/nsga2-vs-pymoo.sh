@@ -2,12 +2,12 @@
 # Side-by-side timing of one NSGA-II problem (default ZDT1): pymoo 0.6.2 in-process
 # (NSGA2(pop_size=100), 250 generations, seeds 1..3, after one warm-up run) and Hyperfront's
 # bench-nsga2 with the same settings, on the same CPU, one after the other; prints the ratio.
-# Needs the peers' venv: bash ../shared/bench/setup.sh (PEERS_VENV, default /tmp/peers-venv).
+# Needs the peers' venv: bash benchmarks/peers/setup.sh (PEERS_VENV, default .venv-peers).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 problem="${1:-zdt1}"
 cpu="${BENCH_CPU:-1}"
-py="${PEERS_VENV:-/tmp/peers-venv}/bin/python"
+py="${PEERS_VENV:-$PWD/.venv-peers}/bin/python"
 swift build -c release --product bench-nsga2 >&2
 pymoo_s=$(OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 taskset -c "$cpu" "$py" - "$problem" <<'PY'
 import sys, time, statistics

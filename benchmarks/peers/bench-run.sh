@@ -5,13 +5,13 @@
 #   - NSGA-II on ZDT1 with the literature settings (Scenarios/benchmarks/zdt1.yaml: population
 #     100, 250 generations = 25,000 evaluations) vs pymoo 0.6.2 NSGA2(pop_size=100), 250 gen;
 #   - linearity: 1,000 / 2,000 / 5,000 trials of NSGA-II on ZDT1 (30 variables, population 100).
-# Needs the peers' environment for the pymoo column: bash ../shared/bench/setup.sh
-# (PEERS_VENV, default /tmp/peers-venv). Prints medians of RUNS runs (default 5).
+# The pymoo column needs the peers' venv (benchmarks/peers/setup.sh; PEERS_VENV, default
+# .venv-peers). Prints medians of RUNS runs (default 5).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 runs="${RUNS:-5}"
 cpu="${BENCH_CPU:-1}"
-py="${PEERS_VENV:-/tmp/peers-venv}/bin/python"
+py="${PEERS_VENV:-$PWD/.venv-peers}/bin/python"
 swift build -c release --product hyperfront >&2
 bin=.build/release/hyperfront
 tmp=$(mktemp -d)
@@ -61,7 +61,7 @@ PY
     printf 'pymoo NSGA-II ZDT1 (in-process):        %.3f s  -> hyperfront takes %.3f of it (1/%.1f)\n' \
         "$pymoo" "$(echo "$nsga / $pymoo" | bc -l)" "$(echo "$pymoo / $nsga" | bc -l)"
 else
-    echo "pymoo: $py not found (bash ../shared/bench/setup.sh)"
+    echo "pymoo: $py not found (bash benchmarks/peers/setup.sh)"
 fi
 
 for n in 1000 2000 5000; do

@@ -9,7 +9,7 @@ network and prefers a mid learning rate) and the weight count (minimised), so no
 only the proposals are counted. Hyperfront repairs every proposal with an integer program
 before evaluation, so its count is 0 by construction (see scripts/bench-repair.sh).
 
-Usage: /tmp/peers-venv/bin/python scripts/optuna-budget.py [--trials 200] [--population 20] [--seeds 5]
+Usage: .venv-peers/bin/python benchmarks/peers/optuna-budget.py [--trials 200] [--population 20] [--seeds 5]
 """
 import argparse
 import math
