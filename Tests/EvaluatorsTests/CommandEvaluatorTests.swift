@@ -73,8 +73,59 @@ private func leftover(_ marker: String) -> Int {
     // 100 MB on stdout without a newline, then 1 MB on stderr: kept bounded, never blocks.
     let o = try evaluate(#"head -c 104857600 /dev/zero | tr '\0' x; head -c 1048576 /dev/zero | tr '\0' y >&2; echo '{"f1": 1, "f2": 1}'"#)
     #expect(o.state == .failed)
-    #expect(o.failure?.hasPrefix("output flood: wrote 101.0 MB (the limit is 10.0 MB)") == true)
+    #expect(o.failure?.hasPrefix("output flood: wrote more than 10.0 MB on stdout and stderr, the limit") == true)
     #expect(o.failure!.count < 5000)
+}
+
+@Test func aTrialThatWritesForeverIsStoppedAtTheLimit() throws {
+    // No timeout: without a limit enforced while reading, these would run forever.
+    for script in ["exec yes hf-flood-out-7", "exec yes hf-flood-err-7 >&2", "yes hf-flood-both-7 & exec yes hf-flood-both-7 >&2"] {
+        let o = try evaluate(script, maxOutput: 1 << 20)
+        #expect(o.state == .failed, "\(script)")
+        #expect(o.failure?.hasPrefix("output flood: wrote more than 1.0 MB") == true, "\(script): \(o.failure ?? "nil")")
+    }
+    #expect(leftover("hf-flood-") == 0)
+}
+
+@Test func placeholdersAreExpandedOnceFromLeftToRight() {
+    #expect(CommandEvaluator.substitute("{a}{b}", ["a": "{b}", "b": "{a}"]) == "{b}{a}")
+    #expect(CommandEvaluator.substitute("--x={a}-{a}", ["a": "{a}"]) == "--x={a}-{a}")
+    #expect(CommandEvaluator.substitute("{{a}} {not a name} {}", ["a": "1"]) == "{1} {not a name} {}")
+    #expect(CommandEvaluator.substitute("plain", [:]) == "plain")
+}
+
+@Test func anArgumentOfInactiveParametersOnlyIsLeftOut() {
+    // momentum inactive (absent): its argument is not passed; mixed arguments keep the active parts.
+    #expect(CommandEvaluator.substitute("--momentum={momentum}", ["lr": "0.1"]) == nil)
+    #expect(CommandEvaluator.substitute("{momentum}{nesterov}", ["lr": "0.1"]) == nil)
+    #expect(CommandEvaluator.substitute("--opt={lr}:{momentum}", ["lr": "0.1"]) == "--opt=0.1:")
+    #expect(CommandEvaluator.substitute("--momentum=", [:]) == "--momentum=")
+}
+
+@Test func commandLineOfATrialWithAnInactiveParameter() throws {
+    let conditional = SearchSpace(parameters: [
+        Parameter(name: "optimizer", domain: .categorical([.string("sgd"), .string("adam")])),
+        Parameter(name: "momentum", domain: .float(lower: 0, upper: 1, log: false, step: nil),
+                  condition: Condition(clauses: [.init(parameter: 0, allowed: [0])])),
+        Parameter(name: "a", domain: .categorical([.string("{b}")])),
+        Parameter(name: "b", domain: .categorical([.string("{a}")])),
+    ])
+    let spec = CommandSpec(command: ["sh", "-c", #"printf '%s|' "$@"; echo; echo '{"f": 1}'"#, "sh",
+                                     "--optimizer={optimizer}", "--momentum={momentum}", "{a}{b}", "end"])
+    let ev = try CommandEvaluator(spec: spec, space: conditional, required: ["f"])
+    let o = ev.evaluate(TrialRequest(number: 1, seed: 1, configuration: Configuration([1, .nan, 0, 0]), space: conditional))
+    #expect(o.state == .complete, "\(o.failure ?? "")")
+    #expect(try argumentLine(ev, conditional, [1, .nan, 0, 0]) == "--optimizer=adam|{b}{a}|end|")
+    #expect(try argumentLine(ev, conditional, [0, 0.5, 0, 0]) == "--optimizer=sgd|--momentum=0.5|{b}{a}|end|")
+}
+
+/// The arguments a trial of `ev` received, as printed by its command on stderr.
+private func argumentLine(_ ev: CommandEvaluator, _ space: SearchSpace, _ values: [Double]) throws -> String {
+    let spec = CommandSpec(command: ["sh", "-c", #"printf '%s|' "$@" >&2; exit 1"#, "sh"] + Array(ev.spec.command.dropFirst(4)))
+    let probe = try CommandEvaluator(spec: spec, space: space, required: ["f"])
+    let o = probe.evaluate(TrialRequest(number: 1, seed: 1, configuration: Configuration(values), space: space))
+    guard let failure = o.failure, let r = failure.range(of: "--- stderr ---\n") else { return "" }
+    return String(failure[r.upperBound...])
 }
 
 @Test func aForkedChildThatHangsIsKilledWithItsGroup() throws {

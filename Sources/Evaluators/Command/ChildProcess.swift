@@ -24,12 +24,17 @@ struct ChildProcess {
     var orphanGrace: Double = 0.2
     /// Stdout bytes after which lines are no longer handed out (the output only gets counted).
     var lineLimit = Int.max
+    /// Stdout plus stderr bytes after which the group is killed at once (`Ending.outputLimit`):
+    /// checked as the output is read, so a trial that writes forever ends at the limit.
+    var outputLimit = Int.max
 
     enum Ending: Equatable {
         case exited(Int32)
         case signaled(Int32)
         case timedOut
         case cancelled
+        /// Wrote more than `outputLimit` bytes; the group was killed then.
+        case outputLimit
         case couldNotStart(String)
     }
 
@@ -188,7 +193,8 @@ struct ChildProcess {
                 if Date().timeIntervalSince(exitedAt) > orphanGrace + 1 { break }
             }
             if stopReason == nil {
-                if isCancelled() { stopReason = .cancelled }
+                if stdoutBytes &+ stderrBytes > outputLimit { stopReason = .outputLimit }
+                else if isCancelled() { stopReason = .cancelled }
                 else if let deadline, Date() >= deadline { stopReason = .timedOut }
                 if stopReason != nil {
                     ending = stopReason
@@ -197,7 +203,9 @@ struct ChildProcess {
         }
         if inFD >= 0 { close(inFD) }
         if let stopReason {
-            stopGroup(pid, reaped: &reaped, status: &status, outFD: &outFD, errFD: &errFD, drain: drain)
+            // A flood gets no grace: in two seconds it could write gigabytes more.
+            stopGroup(pid, immediately: stopReason == .outputLimit, reaped: &reaped, status: &status,
+                      outFD: &outFD, errFD: &errFD, drain: drain)
             ending = stopReason
         } else {
             // Whatever the trial forked and left behind goes with it.
@@ -213,13 +221,13 @@ struct ChildProcess {
                       seconds: Date().timeIntervalSince(start))
     }
 
-    /// SIGTERM to the group, up to `killGrace` seconds for it to leave, then SIGKILL; the pipes
-    /// are drained meanwhile so a process blocked on a full pipe can die.
-    private func stopGroup(_ pid: pid_t, reaped: inout Bool, status: inout Int32, outFD: inout Int32, errFD: inout Int32,
+    /// SIGTERM to the group, up to `killGrace` seconds for it to leave, then SIGKILL (at once when
+    /// `immediately`); the pipes are drained meanwhile so a process blocked on a full pipe can die.
+    private func stopGroup(_ pid: pid_t, immediately: Bool, reaped: inout Bool, status: inout Int32, outFD: inout Int32, errFD: inout Int32,
                            drain: (inout Int32, Bool) -> Void) {
-        kill(-pid, SIGTERM)
+        kill(-pid, immediately ? SIGKILL : SIGTERM)
         let termDeadline = Date().addingTimeInterval(killGrace)
-        var killed = false
+        var killed = immediately
         while true {
             if !reaped && waitpid(pid, &status, WNOHANG) == pid { reaped = true }
             // The group is gone when kill(-pid, 0) fails with ESRCH.

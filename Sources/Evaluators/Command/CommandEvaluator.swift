@@ -5,8 +5,8 @@ import Hyperfront
 ///
 /// The command runs without a shell, in its own process group. It receives its parameters
 /// three ways: as a JSON object on stdin, in the environment variable `HYPERFRONT_PARAMS`
-/// (same JSON), and through `{name}` placeholders in its arguments (an inactive conditional
-/// parameter becomes an empty string); plus `HYPERFRONT_TRIAL` (the trial number),
+/// (same JSON), and through `{name}` placeholders in its arguments, expanded in one pass (see
+/// `substitute`: an argument whose placeholders all name inactive parameters is left out); plus `HYPERFRONT_TRIAL` (the trial number),
 /// `HYPERFRONT_SEED` (a seed derived from the study seed) and `HYPERFRONT_RESULT` (a file it
 /// may write its metrics to). It reports metrics as a JSON object on the last non-empty line of
 /// stdout, or in that file (the file wins when both exist). Earlier stdout lines that are JSON
@@ -85,6 +85,39 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
         return out
     }
 
+    /// `arg` with each `{name}` placeholder replaced by the parameter's value, in one pass from
+    /// left to right: text that a value brings in is never expanded again (a value `{b}` stays
+    /// `{b}`). A placeholder of an inactive parameter (one absent from `values`) becomes empty
+    /// text; when every placeholder of the argument names an inactive parameter, the argument
+    /// is left out altogether (nil), so `--momentum={momentum}` is not passed when momentum is
+    /// inactive. An argument without placeholders is returned as it is.
+    static func substitute(_ arg: String, _ values: [String: String]) -> String? {
+        var out = ""
+        var rest = arg[...]
+        var found = 0, active = 0
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}" {
+                let name = rest[afterOpen..<close]
+                if isPlaceholderName(name) {
+                    found += 1
+                    if let v = values[String(name)] { out += v; active += 1 }
+                    rest = rest[rest.index(after: close)...]
+                    continue
+                }
+            }
+            out += "{"
+            rest = rest[afterOpen...]
+        }
+        out += rest
+        return found > 0 && active == 0 ? nil : out
+    }
+
+    private static func isPlaceholderName(_ name: Substring) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+    }
+
     public func interrupt() {
         lock.lock()
         interrupted = true
@@ -100,11 +133,10 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
         var values: [String: String] = [:]
         for (name, value) in parameters { values[name] = value.description }
         let json = "{" + parameters.map { "\(jsonQuote($0.name)): \($0.value.json)" }.joined(separator: ", ") + "}"
-        let arguments = spec.command.map { arg -> String in
+        let arguments = spec.command.enumerated().compactMap { index, arg -> String? in
+            // The program itself is never a placeholder's to drop.
             guard arg.contains("{") else { return arg }
-            var a = arg
-            for name in Self.placeholders(in: arg) { a = a.replacingOccurrences(of: "{\(name)}", with: values[name] ?? "") }
-            return a
+            return Self.substitute(arg, values) ?? (index == 0 ? "" : nil)
         }
         let resultFile = (resultDirectory as NSString).appendingPathComponent("hyperfront-\(getpid())-\(request.number)-\(UInt32.random(in: 0...UInt32.max)).json")
         unlink(resultFile)
@@ -118,6 +150,7 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
         var child = ChildProcess(arguments: arguments, environment: environment, workdir: spec.workdir,
                                  input: Array((json + "\n").utf8), timeout: spec.timeout)
         child.lineLimit = maxOutputBytes
+        child.outputLimit = maxOutputBytes
         child.killGrace = spec.timeout.map { min(2, max(0.2, $0 / 10)) } ?? 2
 
         var intermediate: [[String: Double]] = []
@@ -157,13 +190,12 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
         switch result.ending {
         case .couldNotStart(let why): return fail(why)
         case .cancelled: return fail("interrupted")
+        case .outputLimit:
+            return fail("output flood: wrote more than \(Self.bytes(maxOutputBytes)) on stdout and stderr, the limit (its process group was killed then); print less, or send logs to a file")
         case .timedOut: return fail("timed out after \(Self.seconds(spec.timeout ?? 0)) (its process group was killed)")
         case .signaled(let s): return fail("killed by signal \(s)\(Self.signalName(s).map { " (\($0))" } ?? "")")
         case .exited(let code) where code != 0: return fail("exited with status \(code)")
         case .exited: break
-        }
-        if result.stdoutBytes + result.stderrBytes > maxOutputBytes {
-            return fail("output flood: wrote \(Self.bytes(result.stdoutBytes + result.stderrBytes)) (the limit is \(Self.bytes(maxOutputBytes)))")
         }
 
         let fields: [(String, Double?)]

@@ -3,8 +3,9 @@ import Pareto
 
 /// Reads point files: CSV without a header, one point per line, objectives separated by commas
 /// (minimisation). Blank lines are skipped; spaces around values are allowed; `\r\n` endings
-/// are accepted. Every value must be a finite decimal number and every row must have as many
-/// values as the first.
+/// and a leading UTF-8 byte-order mark are accepted. Every value must be a finite decimal number
+/// (digits, an optional sign, point and `e` exponent: no hexadecimal, `inf` or `nan`) and every
+/// row must have as many values as the first.
 ///
 /// The parser walks the bytes once and converts each field in place with the C library's
 /// correctly rounded `strtod`, so values written with shortest round-trip digits (Python `repr`,
@@ -46,6 +47,8 @@ public enum PointFile {
         values.reserveCapacity(n / 8)
         var dimension = 0
         var line = 1, lineStart = 0, pos = 0
+        // A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the first value.
+        if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { pos = 3; lineStart = 3 }
         func text(_ from: Int, _ to: Int) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self)
         }
@@ -76,8 +79,11 @@ public enum PointFile {
                                          hint: "write a number between the commas, e.g. 0.25")
                 }
                 var parsedEnd: UnsafeMutablePointer<CChar>? = nil
-                let value = strtod(base + start, &parsedEnd)
-                if parsedEnd != base + tokenEnd {
+                // strtod also reads hexadecimal, `inf` and `nan`: only decimal characters may reach it.
+                var decimal = true
+                for k in start..<tokenEnd where !isDecimalByte(b[k]) { decimal = false; break }
+                let value = decimal ? strtod(base + start, &parsedEnd) : 0
+                if !decimal || parsedEnd != base + tokenEnd {
                     throw PointFileError(file: name, line: line, column: column,
                                          message: "'\(text(start, tokenEnd))' is not a number",
                                          hint: "write a decimal number such as 0.25, -3 or 1.5e-3")
@@ -132,7 +138,7 @@ public enum PointFile {
         var column = 1
         for field in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = field.trimmingCharacters(in: .whitespaces)
-            guard let v = Double(trimmed), v.isFinite else {
+            guard trimmed.utf8.allSatisfy(isDecimalByte), let v = Double(trimmed), v.isFinite else {
                 throw PointFileError(file: option, line: 1, column: column,
                                      message: trimmed.isEmpty ? "empty value" : "'\(trimmed)' is not a finite number",
                                      hint: "write numbers separated by commas, e.g. \(option) 1.1,1.1")
@@ -142,6 +148,12 @@ public enum PointFile {
         }
         return out
     }
+}
+
+/// Whether `c` may appear in a decimal number: a digit, a sign, a point or an exponent mark.
+@inline(__always)
+private func isDecimalByte(_ c: UInt8) -> Bool {
+    (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E || c == 0x45 || c == 0x65
 }
 
 /// A problem in a point file, located by file, line and column (1-based).

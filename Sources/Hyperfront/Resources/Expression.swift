@@ -99,55 +99,128 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         public let message: String
     }
 
+    /// How deeply parentheses, signs, powers and function calls may nest in one formula.
+    ///
+    /// Every walk over an expression is recursive, so nesting is bounded to keep the stack
+    /// bounded: a formula deeper than this is refused with its position, never a crash.
+    public static let maxNesting = 200
+    /// How many operators a formula may chain (`a + b + c …` has one per `+`): the tree's height.
+    public static let maxHeight = 2000
+    /// How many additive terms a formula may expand to (`(a+b)*(c+d)` has four): products of
+    /// sums multiply out, so a short formula could otherwise ask for billions of terms.
+    public static let maxTerms = 10_000
+
     /// Parses `text`.
+    ///
+    /// - Throws: `ParseError` with the offset of the problem, also when the formula nests deeper
+    ///   than `maxNesting` or chains more than `maxHeight` operators.
     public static func parse(_ text: String) throws(ParseError) -> Expression {
         var p = ExpressionParser(Array(text.unicodeScalars))
         let e = try p.expression()
         p.skipSpace()
         if p.i < p.s.count { throw ParseError(offset: p.i, message: "unexpected '\(p.s[p.i])'") }
-        return e
+        let terms = e.expression.additiveTermCount
+        if terms > maxTerms {
+            throw ParseError(offset: 0, message: "the formula multiplies out to \(terms == Int.max ? "too many" : String(terms)) additive terms (the limit is \(maxTerms)); write products of sums with fewer factors, or split it into several resources")
+        }
+        return e.expression
     }
+
+    /// `additiveTerms.count`, without building the terms (saturating at `Int.max`).
+    var additiveTermCount: Int {
+        switch self {
+        case .add(let a, let b), .subtract(let a, let b):
+            let (s, o) = a.additiveTermCount.addingReportingOverflow(b.additiveTermCount)
+            return o ? .max : s
+        case .negate(let a): return a.additiveTermCount
+        case .multiply(let a, let b):
+            let (p, o) = a.additiveTermCount.multipliedReportingOverflow(by: b.additiveTermCount)
+            return o ? .max : p
+        case .divide(let a, let b): return b.names.isEmpty ? a.additiveTermCount : 1
+        default: return 1
+        }
+    }
+}
+
+/// An expression and the height of its tree.
+private struct Parsed {
+    var expression: Expression
+    var height: Int
 }
 
 private struct ExpressionParser {
     let s: [Unicode.Scalar]
     var i = 0
+    /// Current nesting of parentheses, signs, powers and calls.
+    var depth = 0
     init(_ s: [Unicode.Scalar]) { self.s = s }
 
     mutating func skipSpace() { while i < s.count, s[i] == " " || s[i] == "\t" { i += 1 } }
     mutating func peek() -> Unicode.Scalar? { skipSpace(); return i < s.count ? s[i] : nil }
 
-    mutating func expression() throws(Expression.ParseError) -> Expression {
+    /// Enters one level of nesting at the current position.
+    mutating func enter() throws(Expression.ParseError) {
+        depth += 1
+        if depth > Expression.maxNesting {
+            throw .init(offset: i, message: "the formula nests more than \(Expression.maxNesting) levels deep (parentheses, signs, powers and function calls); write it with fewer nested parentheses, e.g. as a sum of simpler terms")
+        }
+    }
+
+    /// A node over children of the given heights, refused when the tree grows too tall.
+    func node(_ e: Expression, _ heights: Int...) throws(Expression.ParseError) -> Parsed {
+        let h = (heights.max() ?? 0) + 1
+        if h > Expression.maxHeight {
+            throw .init(offset: i, message: "the formula chains more than \(Expression.maxHeight) operators; split it into several resources or group repeated terms, e.g. 3*units instead of units + units + units")
+        }
+        return Parsed(expression: e, height: h)
+    }
+
+    mutating func expression() throws(Expression.ParseError) -> Parsed {
         var e = try term()
         while let c = peek(), c == "+" || c == "-" {
             i += 1
             let r = try term()
-            e = c == "+" ? .add(e, r) : .subtract(e, r)
+            e = try node(c == "+" ? .add(e.expression, r.expression) : .subtract(e.expression, r.expression), e.height, r.height)
         }
         return e
     }
 
-    mutating func term() throws(Expression.ParseError) -> Expression {
+    mutating func term() throws(Expression.ParseError) -> Parsed {
         var e = try unary()
         while let c = peek(), c == "*" || c == "/" {
             i += 1
             let r = try unary()
-            e = c == "*" ? .multiply(e, r) : .divide(e, r)
+            e = try node(c == "*" ? .multiply(e.expression, r.expression) : .divide(e.expression, r.expression), e.height, r.height)
         }
         return e
     }
 
-    mutating func unary() throws(Expression.ParseError) -> Expression {
-        if peek() == "-" { i += 1; return .negate(try unary()) }
-        if peek() == "+" { i += 1; return try unary() }
+    mutating func unary() throws(Expression.ParseError) -> Parsed {
+        if peek() == "-" {
+            i += 1
+            try enter(); defer { depth -= 1 }
+            let a = try unary()
+            return try node(.negate(a.expression), a.height)
+        }
+        if peek() == "+" {
+            i += 1
+            try enter(); defer { depth -= 1 }
+            return try unary()
+        }
         let base = try primary()
-        if peek() == "^" { i += 1; return .power(base, try unary()) }
+        if peek() == "^" {
+            i += 1
+            try enter(); defer { depth -= 1 }
+            let exponent = try unary()
+            return try node(.power(base.expression, exponent.expression), base.height, exponent.height)
+        }
         return base
     }
 
-    mutating func primary() throws(Expression.ParseError) -> Expression {
+    mutating func primary() throws(Expression.ParseError) -> Parsed {
         guard let c = peek() else { throw .init(offset: i, message: "expression ends too early") }
         if c == "(" {
+            try enter(); defer { depth -= 1 }
             i += 1
             let e = try expression()
             guard peek() == ")" else { throw .init(offset: i, message: "missing ')'") }
@@ -167,7 +240,7 @@ private struct ExpressionParser {
             }
             let text = String(String.UnicodeScalarView(s[start..<i]))
             guard let v = Double(text) else { throw .init(offset: start, message: "bad number '\(text)'") }
-            return .number(v)
+            return Parsed(expression: .number(v), height: 1)
         }
         if c.properties.isAlphabetic || c == "_" {
             let start = i
@@ -177,17 +250,24 @@ private struct ExpressionParser {
                 guard Expression.functions.contains(name) else {
                     throw .init(offset: start, message: "unknown function '\(name)' (known: min, max, ceil, floor)")
                 }
+                try enter(); defer { depth -= 1 }
                 i += 1
                 var args: [Expression] = []
+                var height = 0
                 if peek() != ")" {
-                    args.append(try expression())
-                    while peek() == "," { i += 1; args.append(try expression()) }
+                    var a = try expression()
+                    args.append(a.expression); height = a.height
+                    while peek() == "," {
+                        i += 1
+                        a = try expression()
+                        args.append(a.expression); height = max(height, a.height)
+                    }
                 }
                 guard peek() == ")" else { throw .init(offset: i, message: "missing ')' after arguments of \(name)") }
                 i += 1
-                return .call(name, args)
+                return try node(.call(name, args), height)
             }
-            return .name(name)
+            return Parsed(expression: .name(name), height: 1)
         }
         throw .init(offset: i, message: "unexpected '\(c)'")
     }
