@@ -83,6 +83,11 @@ public enum PointFile {
                 var decimal = true
                 for k in start..<tokenEnd where !isDecimalByte(b[k]) { decimal = false; break }
                 let value = decimal ? strtod(base + start, &parsedEnd) : 0
+                if !decimal && tokenNamesNonFinite(b, start, tokenEnd) {
+                    throw PointFileError(file: name, line: line, column: column,
+                                         message: "'\(text(start, tokenEnd))' is not a finite number",
+                                         hint: "objective values must be finite decimal numbers; drop or fix this point")
+                }
                 if !decimal || parsedEnd != base + tokenEnd {
                     throw PointFileError(file: name, line: line, column: column,
                                          message: "'\(text(start, tokenEnd))' is not a number",
@@ -148,6 +153,13 @@ public enum PointFile {
         }
         return out
     }
+}
+
+/// Whether the token spells infinity or NaN (`inf`, `-Infinity`, `nan`), in any case.
+private func tokenNamesNonFinite(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+    var word: [UInt8] = []
+    for k in from..<to where b[k] != 0x2B && b[k] != 0x2D { word.append(b[k] | 0x20) }
+    return word == Array("inf".utf8) || word == Array("infinity".utf8) || word == Array("nan".utf8)
 }
 
 /// Whether `c` may appear in a decimal number: a digit, a sign, a point or an exponent mark.
