@@ -11,7 +11,7 @@ extension StudyReport {
     /// for log ranges), choices by how unevenly their values spread (1 − the share of the
     /// commonest value). Ties go to the earlier parameter.
     public var keyParameters: [Int] {
-        let space = scenario.space
+        let space = model.space
         let searched = space.parameters.indices.filter { if case .fixed = space[$0].domain { return false } else { return true } }
         if searched.count <= Self.maximumKeyParameters { return searched }
         let scored = searched.map { p in (p, variation(of: p)) }
@@ -23,7 +23,7 @@ extension StudyReport {
     func variation(of p: Int) -> Double {
         let xs = front.map { trials[$0].configuration }.filter { p < $0.count }.map { $0[p] }.filter { !$0.isNaN }
         guard xs.count > 1 else { return 0 }
-        switch scenario.space[p].domain {
+        switch model.space[p].domain {
         case .float(let lo, let hi, let log, _):
             let f: (Double) -> Double = log ? { Foundation.log(max($0, 1e-300)) } : { $0 }
             let range = f(hi) - f(lo)

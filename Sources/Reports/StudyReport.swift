@@ -3,10 +3,12 @@ import Hyperfront
 import Pareto
 import Store
 
-/// Everything a report shows about a study, computed once from the study file.
+/// Everything a report shows about a study, computed once from its storage (the stored model
+/// and trials; never the scenario file, never a re-run).
 public struct StudyReport: Sendable {
     public let info: StudyInfo
-    public let scenario: Scenario
+    /// What the study searched, optimised and constrained (its stored model).
+    public let model: StudyModel
     public let trials: [Trial]
     /// Indices into `trials` of the feasible Pareto front, sorted by the first objective
     /// (ties by trial number).
@@ -22,7 +24,7 @@ public struct StudyReport: Sendable {
     let objectiveColumns: [Int?]
 
     public enum ReportError: Error, CustomStringConvertible {
-        case store(StudyStore.StoreError)
+        case store(StudyStorageError)
         case scenario(ScenarioError)
         public var description: String {
             switch self {
@@ -32,25 +34,35 @@ public struct StudyReport: Sendable {
         }
     }
 
-    public init(store: StudyStore) throws(ReportError) {
+    /// Reads a study: its model (for a first-release file, which stores none, the reading of
+    /// its stored scenario text) and its trials.
+    public init(storage: any StudyStorage) throws(ReportError) {
         let info: StudyInfo
         let trials: [Trial]
         do {
-            info = try store.info()
-            trials = try store.trials()
+            info = try storage.info()
+            trials = try storage.trials()
         } catch { throw .store(error) }
-        let scenario: Scenario
-        do { scenario = try ScenarioLoader.parse(info.scenario, path: info.scenarioPath, checkFiles: false) }
-        catch { throw .scenario(error) }
-        self.init(info: info, scenario: scenario, trials: trials)
+        let model: StudyModel
+        if let stored = info.model {
+            model = stored
+        } else {
+            do { model = StudyModel(scenario: try ScenarioLoader.parse(info.scenario, path: info.scenarioPath, checkFiles: false)) }
+            catch { throw .scenario(error) }
+        }
+        self.init(info: info, model: model, trials: trials)
     }
 
     public init(info: StudyInfo, scenario: Scenario, trials: [Trial]) {
+        self.init(info: info, model: StudyModel(scenario: scenario), trials: trials)
+    }
+
+    public init(info: StudyInfo, model: StudyModel, trials: [Trial]) {
         self.info = info
-        self.scenario = scenario
+        self.model = model
         self.trials = trials
         self.metricNames = info.metricNames
-        self.objectiveColumns = scenario.objectives.map { info.metricNames.firstIndex(of: $0.metric) }
+        self.objectiveColumns = model.objectives.map { info.metricNames.firstIndex(of: $0.metric) }
         var feasible: [Int] = [], infeasible: [Int] = [], failed: [Int] = [], running: [Int] = []
         for (i, t) in trials.enumerated() {
             switch t.state {
@@ -63,13 +75,13 @@ public struct StudyReport: Sendable {
         self.infeasible = infeasible
         self.failed = failed
         self.running = running
-        let m = max(scenario.objectives.count, 1)
+        let m = max(model.objectives.count, 1)
         var values: [Double] = []
         values.reserveCapacity(feasible.count * m)
         for i in feasible {
-            values.append(contentsOf: Self.objectives(trials[i], scenario: scenario, columns: objectiveColumns))
+            values.append(contentsOf: Self.objectives(trials[i], objectives: model.objectives, columns: objectiveColumns))
         }
-        let nd = scenario.objectives.isEmpty ? [] : NondominatedSorting.nondominatedIndices(PointSet(values: values, dimension: m)).map { feasible[$0] }
+        let nd = model.objectives.isEmpty ? [] : NondominatedSorting.nondominatedIndices(PointSet(values: values, dimension: m)).map { feasible[$0] }
         let first = objectiveColumns.first ?? nil
         self.front = nd.sorted { a, b in
             let x = first.map { trials[a].metrics[$0] } ?? 0, y = first.map { trials[b].metrics[$0] } ?? 0
@@ -78,8 +90,8 @@ public struct StudyReport: Sendable {
     }
 
     /// A trial's objective vector, minimised (+infinity for a missing metric).
-    static func objectives(_ t: Trial, scenario: Scenario, columns: [Int?]) -> [Double] {
-        zip(scenario.objectives, columns).map { o, c in
+    static func objectives(_ t: Trial, objectives: [Objective], columns: [Int?]) -> [Double] {
+        zip(objectives, columns).map { o, c in
             guard let c, c < t.metrics.count, !t.metrics[c].isNaN else { return .infinity }
             return o.minimized(t.metrics[c])
         }
@@ -87,7 +99,7 @@ public struct StudyReport: Sendable {
 
     /// The objective vector of `trials[trialIndex]`, minimised.
     public func objectiveVector(_ trialIndex: Int) -> [Double] {
-        Self.objectives(trials[trialIndex], scenario: scenario, columns: objectiveColumns)
+        Self.objectives(trials[trialIndex], objectives: model.objectives, columns: objectiveColumns)
     }
 
     /// A metric's value for `trials[trialIndex]`; nil when missing.
@@ -102,32 +114,23 @@ public struct StudyReport: Sendable {
     /// range is 0), so every front point contributes. Nil when the front is empty.
     public var hypervolume: (value: Double, reference: [Double])? {
         guard !front.isEmpty, let ref = referencePoint else { return nil }
-        let m = scenario.objectives.count
+        let m = model.objectives.count
         var values: [Double] = []
         for i in front { values.append(contentsOf: objectiveVector(i)) }
         return (Hypervolume.compute(PointSet(values: values, dimension: m), reference: ref), ref)
     }
 
-    /// The hypervolume reference point (see `hypervolume`); nil without feasible trials.
+    /// The hypervolume reference point (see `hypervolume` and `HypervolumeReference`); nil
+    /// without feasible trials.
     public var referencePoint: [Double]? {
-        guard !feasible.isEmpty else { return nil }
-        let m = scenario.objectives.count
-        var lo = [Double](repeating: .infinity, count: m), hi = [Double](repeating: -.infinity, count: m)
-        for i in feasible {
-            let v = objectiveVector(i)
-            for k in 0..<m where v[k].isFinite { lo[k] = min(lo[k], v[k]); hi[k] = max(hi[k], v[k]) }
-        }
-        return (0..<m).map { k in
-            guard hi[k].isFinite else { return 1 }
-            return hi[k] + (hi[k] > lo[k] ? 0.1 * (hi[k] - lo[k]) : 1)
-        }
+        HypervolumeReference.point(of: feasible.lazy.map(objectiveVector), dimension: model.objectives.count)
     }
 
     /// The front's best trial for each objective (index into `trials`); empty for an empty front.
     public var bestPerObjective: [Int] {
         guard !front.isEmpty else { return [] }
         let vectors = front.map(objectiveVector)
-        return scenario.objectives.indices.map { k in
+        return model.objectives.indices.map { k in
             var best = 0
             for j in vectors.indices where vectors[j][k] < vectors[best][k] { best = j }
             return front[best]
@@ -137,7 +140,7 @@ public struct StudyReport: Sendable {
     /// The front's knee (index into `trials`): the balanced trade-off (see `KneePoint`).
     public var knee: Int? {
         guard front.count > 2 else { return nil }
-        return KneePoint.index(PointSet(values: front.flatMap(objectiveVector), dimension: scenario.objectives.count)).map { front[$0] }
+        return KneePoint.index(PointSet(values: front.flatMap(objectiveVector), dimension: model.objectives.count)).map { front[$0] }
     }
 
     /// A constraint's slack for `trials[trialIndex]` in the metric's unit (positive = room left).
@@ -157,7 +160,7 @@ public struct StudyReport: Sendable {
         }
         if !infeasible.isEmpty {
             var lines = ["No trial satisfies every constraint (\(infeasible.count) infeasible, \(failed.count) failed). Closest to feasible:"]
-            for c in scenario.constraints {
+            for c in model.constraints {
                 guard let i = metricNames.firstIndex(of: c.metric) else { continue }
                 let values = infeasible.map { trials[$0].metrics[i] }.filter { !$0.isNaN }
                 guard let best = c.kind == .atMost ? values.min() : values.max() else { continue }

@@ -13,6 +13,7 @@ extension StudyStore {
 
     /// Takes the study's run lock for this process, or throws `.busy` naming the holder.
     public func acquireRunLock() throws(StoreError) {
+        try writable()
         let me = ProcessIdentity.current
         do {
             try db.write { db in
@@ -29,11 +30,17 @@ extension StudyStore {
                 try db.execute(sql: "INSERT OR REPLACE INTO run_lock (id, pid, host, process_start, started_at, heartbeat) VALUES (1, ?, ?, ?, ?, ?)",
                                arguments: [me.pid, me.host, me.start, now, now])
             }
-        } catch let e as StoreError { throw e } catch { throw .database(path, "cannot take the run lock: \(error)") }
+        } catch let e as StoreError { throw e } catch {
+            if let e = error as? DatabaseError, [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_FULL].contains(e.resultCode) {
+                throw StudyStore.openingError(path, error)
+            }
+            throw .database(path, "cannot take the run lock: \(error)")
+        }
     }
 
     /// Refreshes the heartbeat of the lock this process holds.
     public func heartbeat() {
+        if isReadOnly { return }
         let me = ProcessIdentity.current
         _ = try? db.write { db in
             try db.execute(sql: "UPDATE run_lock SET heartbeat = ? WHERE id = 1 AND pid = ? AND host = ?",
@@ -43,6 +50,7 @@ extension StudyStore {
 
     /// Gives the lock up (only if this process holds it).
     public func releaseRunLock() {
+        if isReadOnly { return }
         let me = ProcessIdentity.current
         _ = try? db.write { db in
             try db.execute(sql: "DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?", arguments: [me.pid, me.host])
@@ -67,6 +75,7 @@ extension StudyStore {
     }
 
     public func setSetting(_ key: String, _ value: String) throws(StoreError) {
+        try writable()
         do { try db.write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value]) } }
         catch { throw .database(path, "\(error)") }
     }

@@ -2,12 +2,15 @@ import Foundation
 import GRDB
 import Hyperfront
 
-/// The study file: one SQLite database (WAL, busy timeout) holding the scenario, the seed and
-/// every trial. It is the source of truth: reports read it, and a run resumes from it.
+/// The study file: one SQLite database (WAL, busy timeout) holding the scenario, its model, the
+/// seed and every trial. It is the source of truth: reports read it, and a run resumes from it.
+/// The first conformer of `StudyStorage`.
 ///
-/// Schema (version table: GRDB's `grdb_migrations`):
+/// Schema (see `StudyStore+Schema.swift`; versions by GRDB's `grdb_migrations`, and
+/// `PRAGMA user_version` = `StudyStore.schemaVersion` from v2 on):
 /// - `study` — one row: name, scenario text and path, seed, trial budget, parameter and metric
-///   names (JSON arrays), created time.
+///   names (JSON arrays), created time; from v2 `model`, the parsed model as JSON
+///   (`StudyModel`; NULL in a v1 file until a run continues it).
 /// - `trial` — one row per trial: `number` (0-based, the proposal order), `generation`,
 ///   `state` (running/complete/failed), `params` (little-endian float64 per parameter in
 ///   space order: the value for float/int, the choice index for choices, NaN when inactive),
@@ -18,62 +21,51 @@ import Hyperfront
 /// - `run_lock` — at most one row: the process running the study (pid, host, process start
 ///   time, heartbeat); see `StudyStore+Lock.swift`.
 /// - `setting` — key/value settings a resumed run must reuse (e.g. the pipeline depth).
-public final class StudyStore: @unchecked Sendable {
+///
+/// Opened for writing (`open(path:)`, `create`), a file of an older schema is migrated; opened
+/// for reading (`open(path:readOnly: true)`) nothing is written, not even to an older file.
+public final class StudyStore: StudyStorage, @unchecked Sendable {
+    public typealias StoreError = StudyStorageError
+
     public let path: String
-    let db: DatabasePool
+    public let isReadOnly: Bool
+    let db: any DatabaseWriter
 
-    /// Errors a person can act on.
-    public enum StoreError: Error, CustomStringConvertible {
-        case notAStudy(String, String)
-        case exists(String)
-        case missing(String)
-        case database(String, String)
-        case busy(String, String)
+    public var location: String { path }
 
-        public var description: String {
-            switch self {
-            case .notAStudy(let p, let why): return "\(p): not a Hyperfront study file (\(why))"
-            case .exists(let p): return "\(p): a study file already exists here; add --resume to continue it, or give another --study path"
-            case .missing(let p): return "\(p): no such study file; run 'hyperfront run SCENARIO --study \(p)' first"
-            case .database(let p, let why): return "\(p): \(why)"
-            case .busy(let p, let who): return "\(p): this study is being run by \(who); wait for it to finish or stop it (Ctrl-C), then continue with --resume"
-            }
-        }
-    }
-
-    /// Opens an existing study file.
-    public static func open(path: String) throws(StoreError) -> StudyStore {
+    /// Opens an existing study file; for writing unless `readOnly` (a report, a status).
+    public static func open(path: String, readOnly: Bool = false) throws(StoreError) -> StudyStore {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
         if isDirectory.boolValue { throw .notAStudy(path, "it is a directory") }
+        if readOnly { return try StudyStore(readingOnly: path) }
         // Look before touching: a file that is not a study (another SQLite database, an empty
         // file) must be left exactly as it is, so the check uses a read-only connection and
         // migrations run only on a study file.
-        do {
-            var readOnly = Configuration()
-            readOnly.readonly = true
-            let probe = try DatabaseQueue(path: path, configuration: readOnly)
-            let ok = try probe.read { db in try db.tableExists("study") && db.tableExists("trial") }
-            try probe.close()
-            if !ok { throw StoreError.notAStudy(path, "it has no study table") }
-        } catch let e as StoreError { throw e } catch { throw .notAStudy(path, "\(error)") }
-        return try StudyStore(path: path)
+        let probe = try StudyStore(readingOnly: path)
+        do { try probe.close() } catch {}
+        return try StudyStore(writing: path)
     }
 
     /// Creates a new study file (its folder too); refuses to overwrite one.
     public static func create(path: String, info: StudyInfo) throws(StoreError) -> StudyStore {
-        if FileManager.default.fileExists(atPath: path) { throw .exists(path) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw .notAStudy(path, "it is a directory; give a file path such as \(path)/study.sqlite") }
+            throw .exists(path)
+        }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        let store = try StudyStore(path: path)
+        let store = try StudyStore(writing: path)
         do {
             try store.db.write { db in try store.insert(info, db) }
         } catch { throw .database(path, "cannot write the study: \(error)") }
         return store
     }
 
-    private init(path: String) throws(StoreError) {
+    private init(writing path: String) throws(StoreError) {
         self.path = path
+        self.isReadOnly = false
         var config = Configuration()
         config.busyMode = .timeout(60)
         config.label = "study"
@@ -86,120 +78,84 @@ public final class StudyStore: @unchecked Sendable {
             // after each batch itself: see `checkpoint()`).
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 2000")
         }
+        let pool: DatabasePool
+        do { pool = try DatabasePool(path: path, configuration: config) }
+        catch { throw StudyStore.openingError(path, error) }
         do {
-            db = try DatabasePool(path: path, configuration: config)
-            try StudyStore.migrator.migrate(db)
-        } catch {
-            throw .notAStudy(path, "\(error)")
-        }
+            if try pool.read({ db in try StudyStore.migrator.hasBeenSuperseded(db) }) { throw StoreError.newer(path) }
+            try StudyStore.migrator.migrate(pool)
+        } catch let e as StoreError { throw e } catch { throw StudyStore.openingError(path, error) }
+        db = pool
     }
 
-    static var migrator: DatabaseMigrator {
-        var m = DatabaseMigrator()
-        m.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE study (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    name TEXT NOT NULL,
-                    scenario TEXT NOT NULL,
-                    scenario_path TEXT NOT NULL,
-                    seed INTEGER NOT NULL,
-                    trials INTEGER NOT NULL,
-                    parameters TEXT NOT NULL,
-                    metrics TEXT NOT NULL,
-                    created_at REAL NOT NULL
-                );
-                CREATE TABLE trial (
-                    number INTEGER PRIMARY KEY,
-                    generation INTEGER NOT NULL,
-                    state TEXT NOT NULL,
-                    params BLOB NOT NULL,
-                    metrics BLOB,
-                    violation REAL,
-                    started_at REAL NOT NULL,
-                    finished_at REAL,
-                    failure TEXT
-                );
-                CREATE TABLE intermediate (
-                    trial INTEGER NOT NULL REFERENCES trial(number) ON DELETE CASCADE,
-                    seq INTEGER NOT NULL,
-                    json TEXT NOT NULL,
-                    PRIMARY KEY (trial, seq)
-                );
-                """)
+    init(path: String, readOnlyQueue: DatabaseQueue) {
+        self.path = path
+        self.isReadOnly = true
+        self.db = readOnlyQueue
+    }
+
+    /// What a failure to open or migrate the file means, in words.
+    static func openingError(_ path: String, _ error: any Error) -> StoreError {
+        if let e = error as? DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+                return .notWritable(path, e.message ?? "\(e.resultCode)")
+            case .SQLITE_FULL:
+                return .notWritable(path, "the disk is full")
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                return .notAStudy(path, e.message ?? "\(e.resultCode)")
+            default: break
+            }
         }
-        m.registerMigration("v2-lock-and-settings") { db in
-            try db.execute(sql: """
-                CREATE TABLE run_lock (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    pid INTEGER NOT NULL,
-                    host TEXT NOT NULL,
-                    process_start TEXT NOT NULL,
-                    started_at REAL NOT NULL,
-                    heartbeat REAL NOT NULL
-                );
-                CREATE TABLE setting (
-                    key TEXT PRIMARY KEY,
-                    value TEXT NOT NULL
-                );
-                """)
-        }
-        return m
+        return .notAStudy(path, "\(error)")
+    }
+
+    func writable() throws(StoreError) {
+        if isReadOnly { throw .readOnly(path) }
     }
 
     // MARK: study
 
     private func insert(_ info: StudyInfo, _ db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO study (id, name, scenario, scenario_path, seed, trials, parameters, metrics, created_at)
-            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO study (id, name, scenario, scenario_path, seed, trials, parameters, metrics, created_at, model)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [info.name, info.scenario, info.scenarioPath, Int64(bitPattern: info.seed), info.trials,
-                             jsonArray(info.parameterNames), jsonArray(info.metricNames), info.createdAt])
+                             jsonArray(info.parameterNames), jsonArray(info.metricNames), info.createdAt, info.model?.jsonText()])
     }
 
-    /// The study's description.
+    /// The study's description (with its model, when the file stores one).
     public func info() throws(StoreError) -> StudyInfo {
         do {
             return try db.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM study WHERE id = 1") else {
                     throw StoreError.notAStudy(path, "its study table is empty")
                 }
+                var model: StudyModel? = nil
+                if let text = row["model"] as String? {
+                    do { model = try StudyModel.read(json: text) }
+                    catch { throw StoreError.notAStudy(path, "its stored model does not read: \(error)") }
+                }
                 return StudyInfo(name: row["name"], scenario: row["scenario"], scenarioPath: row["scenario_path"],
                                  seed: UInt64(bitPattern: row["seed"] as Int64), trials: row["trials"],
                                  parameterNames: parseJSONArray(row["parameters"]), metricNames: parseJSONArray(row["metrics"]),
-                                 createdAt: row["created_at"])
+                                 createdAt: row["created_at"], model: model)
             }
         } catch let e as StoreError { throw e } catch { throw .database(path, "\(error)") }
     }
 
-    /// Raises the trial budget (a resumed run asked for more).
-    public func setTrialBudget(_ trials: Int) throws(StoreError) {
-        do { try db.write { db in try db.execute(sql: "UPDATE study SET trials = ? WHERE id = 1", arguments: [trials]) } }
-        catch { throw .database(path, "\(error)") }
+    /// Stores the study's model (a study made by the first release has none until continued).
+    public func setModel(_ model: StudyModel) throws(StoreError) {
+        try writable()
+        do { try db.write { db in try db.execute(sql: "UPDATE study SET model = ? WHERE id = 1", arguments: [model.jsonText()]) } }
+        catch { throw .database(path, "cannot store the model: \(error)") }
     }
 
-    // MARK: trials
-
-    /// Writes trials (insert or replace by number) in one transaction.
-    /// - Complexity: O(total size of the trials); no allocation per trial (see
-    ///   `TrialRowWriter`).
-    public func save(_ trials: [Trial], intermediate: [Int: [String]] = [:]) throws(StoreError) {
-        if trials.isEmpty { return }
-        do {
-            try db.write { db in
-                let rows = try TrialRowWriter(db)
-                try rows.insert(trials)
-                if !intermediate.isEmpty {
-                    let ist = try db.cachedStatement(sql: "INSERT OR REPLACE INTO intermediate (trial, seq, json) VALUES (?, ?, ?)")
-                    for (trial, lines) in intermediate {
-                        for (i, line) in lines.enumerated() {
-                            ist.setUncheckedArguments([trial, i, line])
-                            try ist.execute()
-                        }
-                    }
-                }
-            }
-        } catch { throw .database(path, "cannot save trials: \(error)") }
+    /// Raises the trial budget (a resumed run asked for more).
+    public func setTrialBudget(_ trials: Int) throws(StoreError) {
+        try writable()
+        do { try db.write { db in try db.execute(sql: "UPDATE study SET trials = ? WHERE id = 1", arguments: [trials]) } }
+        catch { throw .database(path, "\(error)") }
     }
 
     /// Copies what is committed in the write-ahead log into the study file itself (a passive
@@ -207,6 +163,7 @@ public final class StudyStore: @unchecked Sendable {
     /// that commits in the background calls this after each batch, so the copy and its disk
     /// syncs happen while the search goes on instead of when the study is closed.
     public func checkpoint() throws(StoreError) {
+        if isReadOnly { return }
         do { try db.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) } }
         catch { throw .database(path, "cannot checkpoint: \(error)") }
     }
@@ -216,77 +173,7 @@ public final class StudyStore: @unchecked Sendable {
     public func close() throws(StoreError) {
         // Reader connections first (closed by releasing them), so that the writer's is the
         // last one and can remove the log.
-        db.releaseMemory()
+        (db as? DatabasePool)?.releaseMemory()
         do { try db.close() } catch { throw .database(path, "cannot close the study file: \(error)") }
-    }
-
-    /// Every trial, by number.
-    public func trials() throws(StoreError) -> [Trial] {
-        do {
-            return try db.read { db in
-                var out: [Trial] = []
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT number, generation, state, params, metrics, violation, started_at, finished_at, failure
-                    FROM trial ORDER BY number
-                    """)
-                while let row = try rows.next() {
-                    let stateText: String = row[2]
-                    let metricsData: Data? = row[4]
-                    out.append(Trial(number: row[0], generation: row[1], configuration: Configuration(decodeDoubles(row[3])),
-                                     state: TrialState(rawValue: stateText) ?? .failed,
-                                     metrics: metricsData.map(decodeDoubles) ?? [],
-                                     violation: row[5] ?? .nan, startedAt: row[6], finishedAt: row[7], failure: row[8]))
-                }
-                return out
-            }
-        } catch { throw .database(path, "cannot read trials: \(error)") }
-    }
-
-    /// Intermediate reports of one trial, in order (JSON lines).
-    public func intermediate(trial: Int) throws(StoreError) -> [String] {
-        do {
-            return try db.read { db in
-                try String.fetchAll(db, sql: "SELECT json FROM intermediate WHERE trial = ? ORDER BY seq", arguments: [trial])
-            }
-        } catch { throw .database(path, "\(error)") }
-    }
-
-    /// Number of trials in each state (states without trials are left out).
-    /// - Complexity: one pass over the trial table, no sorting.
-    public func counts() throws(StoreError) -> [TrialState: Int] {
-        let states = TrialState.allCases
-        let sql = "SELECT " + states.map { "COUNT(*) FILTER (WHERE state = '\($0.rawValue)')" }.joined(separator: ", ") + " FROM trial"
-        do {
-            return try db.read { db in
-                guard let row = try Row.fetchOne(db, sql: sql) else { return [:] }
-                var out: [TrialState: Int] = [:]
-                for (i, s) in states.enumerated() where (row[i] as Int) > 0 { out[s] = row[i] }
-                return out
-            }
-        } catch { throw .database(path, "\(error)") }
-    }
-}
-
-/// A study's description, stored once when it is created.
-public struct StudyInfo: Sendable, Equatable {
-    public var name: String
-    public var scenario: String
-    public var scenarioPath: String
-    public var seed: UInt64
-    public var trials: Int
-    public var parameterNames: [String]
-    public var metricNames: [String]
-    public var createdAt: Double
-
-    public init(name: String, scenario: String, scenarioPath: String, seed: UInt64, trials: Int,
-                parameterNames: [String], metricNames: [String], createdAt: Double) {
-        self.name = name
-        self.scenario = scenario
-        self.scenarioPath = scenarioPath
-        self.seed = seed
-        self.trials = trials
-        self.parameterNames = parameterNames
-        self.metricNames = metricNames
-        self.createdAt = createdAt
     }
 }

@@ -18,6 +18,9 @@ import Hyperfront
 /// fallback writes every row of the chunk exactly once. SQLite runs a replacing statement with
 /// a statement journal — a copy of every page it touches, 16 KB per row here — which the plain
 /// single-row insert does not need; a chunk's journal covers its one or two pages.
+///
+/// Only a `running` row is replaced (an upsert whose update holds only for that state): a
+/// finished trial never changes, and saving over one throws `Finished`.
 struct TrialRowWriter {
     /// Rows per multi-row statement (9 parameters each: far below SQLite's limit of 32,766).
     static let chunk = 32
@@ -37,7 +40,12 @@ struct TrialRowWriter {
     init(_ db: Database) throws {
         chunkStatement = try db.cachedStatement(sql: "INSERT " + Self.columns + Array(repeating: Self.row, count: Self.chunk).joined(separator: ", "))
         insertStatement = try db.cachedStatement(sql: "INSERT " + Self.columns + Self.row)
-        replaceStatement = try db.cachedStatement(sql: "INSERT OR REPLACE " + Self.columns + Self.row)
+        replaceStatement = try db.cachedStatement(sql: "INSERT " + Self.columns + Self.row + """
+             ON CONFLICT(number) DO UPDATE SET generation = excluded.generation, state = excluded.state,
+            params = excluded.params, metrics = excluded.metrics, violation = excluded.violation,
+            started_at = excluded.started_at, finished_at = excluded.finished_at, failure = excluded.failure
+            WHERE trial.state = 'running'
+            """)
         connection = db.sqliteConnection
         blobs = BlobBuffer()
     }
@@ -63,9 +71,10 @@ struct TrialRowWriter {
         if code == SQLITE_DONE { return }
         // (The primary result code: extended result codes may be on.)
         guard code & 0xFF == SQLITE_CONSTRAINT else { throw failure(code, insertStatement) }
-        // The number is taken: this row replaces the stored one.
+        // The number is taken: this row replaces the stored one if that one is still running.
         let again = try write(CollectionOfOne(t), with: replaceStatement)
         guard again == SQLITE_DONE else { throw failure(again, replaceStatement) }
+        if let connection, sqlite3_changes(connection) != 1 { throw Finished(number: t.number) }
     }
 
     /// Binds `rows` to `statement` (one row's columns after another), steps it once and resets
@@ -127,6 +136,9 @@ struct TrialRowWriter {
             }
         }
     }
+
+    /// A trial stored as finished was saved again.
+    struct Finished: Error { let number: Int }
 
     private func failure(_ code: CInt, _ statement: Statement) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code),

@@ -80,10 +80,7 @@ public struct FrontTracker: Sendable {
 
     public var reference: [Double] {
         if let fixedReference { return fixedReference }
-        return (0..<dimension).map { i in
-            let range = worst[i] - best[i]
-            return worst[i] + (range > 0 ? range / 10 : 1)
-        }
+        return HypervolumeReference.point(worst: worst, best: best)
     }
 
     /// The hypervolume of the front against `reference` (exact; Pareto toolkit).

@@ -47,7 +47,7 @@ public struct StudySetup {
     public static func info(_ scenario: Scenario) -> StudyInfo {
         StudyInfo(name: scenario.name, scenario: scenario.source, scenarioPath: scenario.path, seed: scenario.search.seed,
                   trials: scenario.search.trials, parameterNames: scenario.space.names, metricNames: scenario.metricNames,
-                  createdAt: Date().timeIntervalSince1970)
+                  createdAt: Date().timeIntervalSince1970, model: StudyModel(scenario: scenario))
     }
 
     /// Why a study made from `stored` cannot be continued with `scenario`; nil when it can.

@@ -6,7 +6,7 @@ import Testing
 import Store
 
 func fixtureReport(objectives: Int = 2, count: Int = 60, seed: UInt64 = 11, transform: (inout [Trial]) -> Void = { _ in }) throws -> StudyReport {
-    try StudyReport(store: try StudyStore.open(path: try FixtureStudy.write(objectives: objectives, count: count, seed: seed, transform: transform)))
+    try StudyReport(storage: try StudyStore.open(path: try FixtureStudy.write(objectives: objectives, count: count, seed: seed, transform: transform)))
 }
 
 @Test(arguments: ["table", "markdown", "csv", "json", "html"])
@@ -99,7 +99,7 @@ func reportFormatsMatchGoldenFiles(format: String) throws {
 
 @Test func slackIsTheRoomLeftUnderEachConstraint() throws {
     let r = try fixtureReport()
-    let c = r.scenario.constraints[0]
+    let c = r.model.constraints[0]
     for i in r.front { #expect(r.slack(c, of: i)! == 40 - r.metric("train_seconds", of: i)!) }
 }
 

@@ -138,9 +138,9 @@ let sampleInfo = StudyInfo(name: "s", scenario: "name: s\n", scenarioPath: "s.ya
         #expect(a.configuration == b.configuration && a.metrics == b.metrics && a.state == b.state)
         #expect(a.failure == b.failure && a.finishedAt == b.finishedAt && a.generation == b.generation)
     }
-    // Saving the same rows again replaces every one of them.
-    try store.save(batch.map { var t = $0; t.violation = 1; return t })
-    #expect(try store.trials().allSatisfy { $0.violation == 1 })
+    // Finished rows never change: saving them again is refused, whole (nothing of it written).
+    #expect(throws: StudyStore.StoreError.self) { try store.save(batch.map { var t = $0; t.violation = 1; return t }) }
+    #expect(try store.trials().allSatisfy { $0.violation == 0 })
     #expect(try store.counts() == [.complete: batch.filter { $0.state == .complete }.count, .failed: batch.filter { $0.state == .failed }.count])
 }
 

@@ -36,7 +36,11 @@ struct CompareCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let groups: [[String]] = inputs.map { [$0] } + runs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let lists = runs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        if let empty = lists.firstIndex(where: \.isEmpty) {
+            throw Console.badInput("--runs '\(runs[empty])': no file named; give a comma-separated list of study files or CSV fronts, e.g. --runs a1.sqlite,a2.sqlite")
+        }
+        let groups: [[String]] = inputs.map { [$0] } + lists
         guard groups.count >= 2 else {
             throw Console.badInput("compare needs at least two sets: 'hyperfront compare A B' or '--runs A1,A2 --runs B1,B2'")
         }
@@ -46,16 +50,18 @@ struct CompareCommand: ParsableCommand {
             if !FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) { throw Console.badInput("\(p): no such file") }
             if isDirectory.boolValue { throw Console.badInput("\(p): is a directory; give a study file or a CSV front") }
         }
+        if let output, let refusal = ReportOutput.refusal(output: output, inputs: paths) { throw Console.badInput(refusal) }
         var fronts: [String: ComparedFront] = [:]
         var objectives: [Objective]? = nil
+        var fromStudy = false
         do {
             for p in paths where ComparedFront.isStudy(path: p) {
                 let f = try ComparedFront.study(path: p)
-                if objectives == nil { objectives = f.objectives }
+                if objectives == nil { objectives = f.objectives; fromStudy = true }
                 fronts[p] = f
             }
             for p in paths where fronts[p] == nil {
-                let f = try ComparedFront.csv(path: p, objectives: objectives, maximize: Set(maximize))
+                let f = try ComparedFront.csv(path: p, objectives: objectives, maximize: Set(maximize), exact: !fromStudy)
                 if objectives == nil { objectives = f.objectives }
                 fronts[p] = f
             }

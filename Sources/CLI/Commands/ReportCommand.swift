@@ -11,43 +11,34 @@ struct ReportCommand: ParsableCommand {
         table: the front sorted by the first objective, knee and best per objective marked, each constraint's slack, the key parameters.
         markdown: the same for a pull request. csv: a header (trial, each parameter, each metric, state, violation, generation), a row per trial.
         json: schema 1 (docs/report-json-schema.md). html: one self-contained page with plots.
-        The same study always gives the same bytes.
+        The same study always gives the same bytes. The study file is only read, never written.
         """)
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, markdown, csv, json, html
-    }
 
     @Argument(help: "The study file.", completion: .file(extensions: ["sqlite"]))
     var study: String
 
-    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format = .table
+    @Option(help: "Output format: \(ReportFormats.names.joined(separator: ", ")).")
+    var format: String = "table"
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (never a study file).")
     var output: String?
 
     @Flag(help: "Every trial, not only the front.")
     var all = false
 
+    func validate() throws {
+        if ReportFormats.named(format) == nil {
+            throw ValidationError("--format \(format): no such format; use one of \(ReportFormats.names.joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
+        if let output, let refusal = ReportOutput.refusal(output: output, inputs: [study]) { throw Console.badInput(refusal) }
         let report: StudyReport
-        do {
-            let store = try StudyStore.open(path: study)
-            report = try StudyReport(store: store)
-        } catch let e as StudyStore.StoreError {
-            throw Console.badInput(e.description)
-        } catch let e as StudyReport.ReportError {
-            throw Console.badInput(e.description)
-        }
-        let text: String
-        switch format {
-        case .table: text = TableFormat.render(report, all: all)
-        case .markdown: text = MarkdownFormat.render(report, all: all)
-        case .csv: text = CSVFormat.render(report, all: all)
-        case .json: text = JSONFormat.render(report, all: all)
-        case .html: text = HTMLFormat.render(report, all: all)
-        }
-        try Console.write(text, to: output)
+        do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true)) }
+        catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
+        catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
+        guard let renderer = ReportFormats.named(format) else { throw Console.badInput("--format \(format): no such format") }
+        try Console.write(renderer.render(report, all: all), to: output)
     }
 }

@@ -78,9 +78,10 @@ struct RunCommand: ParsableCommand {
                     throw Console.badInput("\(path): cannot resume: \(difference)")
                 }
                 try store.acquireRunLock()
+                if info.model == nil { var model = StudyModel(scenario: scenario); model.search.trials = info.trials; try store.setModel(model) }
                 if info.trials < scenario.search.trials { try store.setTrialBudget(scenario.search.trials) }
             } else {
-                if !resume, FileManager.default.fileExists(atPath: path), let holder = (try? StudyStore.open(path: path))?.runLockHolder() {
+                if !resume, FileManager.default.fileExists(atPath: path), let holder = (try? StudyStore.open(path: path, readOnly: true))?.runLockHolder() {
                     throw Console.badInput("\(path): this study is being run by \(holder) right now; choose another --study path")
                 }
                 store = try StudyStore.create(path: path, info: StudySetup.info(scenario))

@@ -41,10 +41,11 @@ struct SizeCommand: ParsableCommand {
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .table
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (never a study file).")
     var output: String?
 
     func run() throws {
+        if let output, let refusal = ReportOutput.refusal(output: output, inputs: [study]) { throw Console.badInput(refusal) }
         var parsed: [DeploymentTarget] = []
         do { for t in targets { parsed.append(try DeploymentTarget.parse(t)) } }
         catch { throw Console.badInput(error.description) }
@@ -59,7 +60,7 @@ struct SizeCommand: ParsableCommand {
         if maximize != nil && minimize != nil { throw Console.badInput("give --maximize or --minimize, not both") }
         let objective = maximize.map { Objective(metric: $0, goal: .maximize) } ?? minimize.map { Objective(metric: $0, goal: .minimize) }
         let report: StudyReport
-        do { report = try StudyReport(store: try StudyStore.open(path: study)) }
+        do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true)) }
         catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
         catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
         let plan: SizingPlan

@@ -23,6 +23,7 @@ public struct ComparedFront: Sendable {
         case badCell(String, line: Int, column: String, text: String)
         case missingObjective(String, String, [String])
         case noObjectives(String)
+        case otherColumns(String, [String], [String])
         case study(String)
 
         public var description: String {
@@ -33,6 +34,8 @@ public struct ComparedFront: Sendable {
             case .missingObjective(let p, let m, let have):
                 return "\(p): no column '\(m)' (it has \(have.joined(separator: ", "))); compare needs the same objectives in every input"
             case .noObjectives(let p): return "\(p): no numeric columns to compare"
+            case .otherColumns(let p, let have, let want):
+                return "\(p): its columns are \(have.joined(separator: ", ")), but the first input's objectives are \(want.joined(separator: ", ")); compare needs the same objectives in every input (drop or add columns so they match)"
             case .study(let why): return why
             }
         }
@@ -41,11 +44,11 @@ public struct ComparedFront: Sendable {
     /// The feasible front of a study.
     public static func study(path: String) throws(ReadError) -> ComparedFront {
         let report: StudyReport
-        do { report = try StudyReport(store: try StudyStore.open(path: path)) }
+        do { report = try StudyReport(storage: try StudyStore.open(path: path, readOnly: true)) }
         catch let e as StudyStore.StoreError { throw .study(e.description) }
         catch let e as StudyReport.ReportError { throw .study(e.description) }
         catch { throw .study("\(path): \(error)") }
-        let objectives = report.scenario.objectives
+        let objectives = report.model.objectives
         let rows = report.front.map { i in objectives.map { report.metric($0.metric, of: i) ?? .nan } }
         return ComparedFront(name: path, objectives: objectives, points: rows)
     }
@@ -63,7 +66,11 @@ public struct ComparedFront: Sendable {
     /// violation is an objective, minimised unless named in `maximize`); rows of a
     /// `report --format csv` file that are not complete and feasible are skipped. Without a
     /// header every column is an objective `f1`, `f2`, …
-    public static func csv(path: String, objectives: [Objective]?, maximize: Set<String>) throws(ReadError) -> ComparedFront {
+    ///
+    /// `exact`: the objectives came from another CSV (all of whose numeric columns are
+    /// objectives), so this file's numeric columns must be the same ones — an extra column is
+    /// refused, not ignored. Against a study's objectives, columns are matched by name.
+    public static func csv(path: String, objectives: [Objective]?, maximize: Set<String>, exact: Bool = false) throws(ReadError) -> ComparedFront {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw .unreadable(path, error.localizedDescription) }
         var lines: [(Int, [String])] = []
@@ -79,11 +86,16 @@ public struct ComparedFront: Sendable {
         let header = hasHeader ? first.1 : (1...first.1.count).map { "f\($0)" }
         let body = hasHeader ? Array(lines.dropFirst()) : lines
         let skip: Set<String> = ["trial", "generation", "violation", "state"]
+        let numeric = header.indices.filter { k in !skip.contains(header[k]) && body.allSatisfy { k < $0.1.count && ($0.1[k].isEmpty || Double($0.1[k]) != nil) } }
         let chosen: [Objective]
         if let objectives {
             chosen = objectives
+            let own = numeric.map { header[$0] }, want = objectives.map(\.metric)
+            // Without a header, columns are matched by position: their number must agree.
+            if (exact || !hasHeader) && Set(own) != Set(want) || (!hasHeader && header.count != want.count) {
+                throw .otherColumns(path, hasHeader ? own : ["\(header.count) unnamed columns"], want)
+            }
         } else {
-            let numeric = header.indices.filter { k in !skip.contains(header[k]) && body.allSatisfy { k < $0.1.count && ($0.1[k].isEmpty || Double($0.1[k]) != nil) } }
             chosen = numeric.map { Objective(metric: header[$0], goal: maximize.contains(header[$0]) ? .maximize : .minimize) }
         }
         if chosen.isEmpty { throw .noObjectives(path) }

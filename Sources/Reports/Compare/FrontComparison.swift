@@ -102,6 +102,7 @@ public struct FrontComparison: Sendable {
 
     public init(sides: [Side]) throws(CompareError) {
         guard sides.count >= 2 else { throw .tooFew }
+        if sides.contains(where: \.runs.isEmpty) { throw .tooFew }
         let objectives = sides[0].runs[0].objectives
         let describe = { (os: [Objective]) in os.map { "\($0.metric) (\($0.goal.rawValue))" } }
         for s in sides { for r in s.runs {

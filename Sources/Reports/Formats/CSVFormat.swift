@@ -5,7 +5,7 @@ import Hyperfront
 /// are empty cells. Numbers round-trip exactly.
 public enum CSVFormat {
     public static func render(_ report: StudyReport, all: Bool) -> String {
-        let space = report.scenario.space
+        let space = report.model.space
         var out = (["trial"] + space.names + report.metricNames + ["state", "violation", "generation"]).map(cell).joined(separator: ",") + "\n"
         let rows = all ? Array(report.trials.indices) : report.front
         for i in rows {

@@ -14,7 +14,7 @@ struct FrontTable {
     var trialIndices: [Int]
 
     init(_ report: StudyReport, all: Bool) {
-        let sc = report.scenario
+        let sc = report.model
         let metricCols = (sc.objectives.map(\.metric) + sc.constraints.map(\.metric))
             .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let params = report.keyParameters
@@ -51,13 +51,13 @@ extension StudyReport {
         var out: [Int: [String]] = [:]
         if let k = knee { out[k, default: []].append("knee") }
         let best = bestPerObjective
-        for (k, i) in best.enumerated() { out[i, default: []].append("best " + scenario.objectives[k].metric) }
+        for (k, i) in best.enumerated() { out[i, default: []].append("best " + model.objectives[k].metric) }
         return out
     }
 
     /// The summary lines shared by the text formats.
     var summaryLines: [String] {
-        let sc = report_scenario
+        let sc = model
         var out: [String] = []
         let complete = trials.count - failed.count - running.count
         out.append("Study \(info.name): \(trials.count) trials (\(complete) complete, \(failed.count) failed, \(infeasible.count) infeasible"
@@ -73,7 +73,6 @@ extension StudyReport {
         return out
     }
 
-    private var report_scenario: Scenario { scenario }
 }
 
 extension Domain {

@@ -8,7 +8,7 @@ import Hyperfront
 /// front table; hovering links rows and points, clicking shows a trial's details.
 public enum HTMLFormat {
     public static func render(_ report: StudyReport, all: Bool) -> String {
-        let sc = report.scenario
+        let sc = report.model
         var body = "<h1>Study \(escapeHTML(report.info.name))</h1>\n<ul class=\"summary\">\n"
         for line in report.summaryLines { body += "<li>\(escapeHTML(line))</li>\n" }
         body += "</ul>\n"
@@ -49,7 +49,7 @@ public enum HTMLFormat {
     }
 
     static func scatter(_ report: StudyReport, _ a: Int, _ b: Int) -> String {
-        let sc = report.scenario
+        let sc = report.model
         let oa = sc.objectives[a], ob = sc.objectives[b]
         func point(_ i: Int) -> (x: Double, y: Double, trial: Int?)? {
             guard let x = report.metric(oa.metric, of: i), let y = report.metric(ob.metric, of: i) else { return nil }
@@ -73,7 +73,7 @@ public enum HTMLFormat {
     }
 
     static func parallel(_ report: StudyReport) -> ParallelCoordinates {
-        let sc = report.scenario
+        let sc = report.model
         var columns: [ParallelCoordinates.Column] = []
         for p in report.keyParameters {
             let param = sc.space[p]
@@ -122,7 +122,7 @@ public enum HTMLFormat {
 
     /// `{trial: {"notes": [...], "values": {name: text}}}` for the rows shown.
     static func details(_ report: StudyReport, all: Bool) -> String {
-        let sc = report.scenario
+        let sc = report.model
         let notes = report.notes
         let rows = all ? Array(report.trials.indices) : report.front
         let entries = rows.map { i -> String in

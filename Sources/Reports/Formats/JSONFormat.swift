@@ -19,7 +19,7 @@ import Hyperfront
 /// Hypervolume is computed on minimised objectives (maximised ones negated).
 public enum JSONFormat {
     public static func render(_ report: StudyReport, all: Bool) -> String {
-        let sc = report.scenario
+        let sc = report.model
         var o = "{\n  \"schema\": 1,\n  \"study\": \(jsonQuote(report.info.name)),\n  \"seed\": \(report.info.seed),\n"
         o += "  \"objectives\": [" + sc.objectives.map { "{\"metric\": \(jsonQuote($0.metric)), \"goal\": \"\($0.goal.rawValue)\"}" }.joined(separator: ", ") + "],\n"
         o += "  \"constraints\": [" + sc.constraints.map { "{\"metric\": \(jsonQuote($0.metric)), \"\($0.kind.rawValue)\": \(num($0.bound))}" }.joined(separator: ", ") + "],\n"

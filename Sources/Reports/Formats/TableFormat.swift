@@ -15,7 +15,7 @@ public enum TableFormat {
         let table = FrontTable(report, all: all)
         out += layout([table.columns.map(\.title)] + table.rows, numeric: table.columns.map(\.numeric))
         let shown = report.keyParameters.count
-        let searched = report.scenario.space.parameters.filter { if case .fixed = $0.domain { return false } else { return true } }.count
+        let searched = report.model.space.parameters.filter { if case .fixed = $0.domain { return false } else { return true } }.count
         if shown < searched {
             out += "(\(searched - shown) more parameters vary less on the front: see --format csv or json)\n"
         }

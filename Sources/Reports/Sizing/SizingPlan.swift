@@ -63,7 +63,7 @@ public struct SizingPlan: Sendable {
         let k = maxModels ?? targets.count
         guard k >= 1 else { throw .badMaxModels(k) }
         let have = report.metricNames
-        guard let objective = objective ?? report.scenario.objectives.first else { throw .unknownMetric("--maximize", "(none)", have) }
+        guard let objective = objective ?? report.model.objectives.first else { throw .unknownMetric("--maximize", "(none)", have) }
         guard have.contains(objective.metric) else { throw .unknownMetric("--\(objective.goal.rawValue)", objective.metric, have) }
         for t in targets { for b in t.budgets where !have.contains(b.metric) { throw .unknownMetric("--target \(t.name)", b.metric, have) } }
         self.report = report

@@ -1,0 +1,38 @@
+import Foundation
+
+/// `hyperfront status`: counts by state, who runs the study, failure reasons, the front size
+/// and the hypervolume history.
+public enum StatusFormat {
+    /// - Parameters:
+    ///   - location: the study as the user named it.
+    ///   - holder: the live holder of the run lock, described, or nil.
+    ///   - points: entries in the hypervolume history.
+    public static func render(_ report: StudyReport, location: String, holder: String?, points: Int) -> String {
+        let trials = report.trials
+        let info = report.info
+        var out = "study \(info.name) (\(location)), scenario \(info.scenarioPath), seed \(info.seed)\n"
+        let complete = trials.count - report.failed.count - report.running.count
+        out += "trials: \(complete + report.failed.count) of \(info.trials) done — \(complete) complete (\(report.feasible.count) feasible, \(report.infeasible.count) infeasible), \(report.failed.count) failed, \(report.running.count) running\n"
+        if let holder {
+            out += "being run now by \(holder)\n"
+        } else if !report.running.isEmpty {
+            out += "no process is running it: the \(report.running.count) running trial(s) will run again with 'hyperfront run \(info.scenarioPath) --study \(location) --resume'\n"
+        }
+        if !report.failed.isEmpty {
+            var reasons: [String: Int] = [:]
+            for i in report.failed { reasons[String((trials[i].failure ?? "?").split(separator: "\n").first ?? "?"), default: 0] += 1 }
+            out += "failures:\n"
+            for (r, n) in reasons.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }).prefix(5) {
+                out += "  \(n) × \(r)\n"
+            }
+        }
+        out += "front: \(report.front.count) trial(s)\n"
+        if !report.model.objectives.isEmpty, let reference = report.referencePoint {
+            out += "hypervolume history (reference \(reference.map { String(format: "%.4g", $0) }.joined(separator: ", ")), objectives minimised):\n"
+            for e in report.hypervolumeProgress(points: points) {
+                out += String(format: "  after %6d trials: hv %.6g, front %d\n", e.trials, e.hypervolume, e.front)
+            }
+        }
+        return out
+    }
+}
