@@ -9,7 +9,8 @@ public protocol ReportFormat {
 /// The report formats, in the order the help lists them. Adding a format is one type and one
 /// line here.
 public enum ReportFormats {
-    public static let all: [any ReportFormat.Type] = [
+    // A constant list of stateless types (their metatypes hold nothing mutable).
+    nonisolated(unsafe) public static let all: [any ReportFormat.Type] = [
         TableFormat.self,
         MarkdownFormat.self,
         CSVFormat.self,
