@@ -56,11 +56,37 @@ public final class StudyStore: StudyStorage, @unchecked Sendable {
         }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        let store = try StudyStore(writing: path)
+        try StudyStore.writeNew(path: path, info: info)
+        return try StudyStore(writing: path)
+    }
+
+    /// Writes a complete new study file beside `path` and links it into place, so that a run
+    /// killed while creating its study leaves no half-made file at `path` (only a hidden
+    /// `.NAME.creating-PID` file, replaced by the next attempt).
+    private static func writeNew(path: String, info: StudyInfo) throws(StoreError) {
+        let dir = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        let temp = (dir.isEmpty ? "" : dir + "/") + ".\(name).creating-\(getpid())"
+        unlink(temp)
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
         do {
-            try store.db.write { db in try store.insert(info, db) }
-        } catch { throw .database(path, "cannot write the study: \(error)") }
-        return store
+            let queue = try DatabaseQueue(path: temp, configuration: config)
+            try migrator.migrate(queue)
+            try queue.write { db in try insert(info, db) }
+            try queue.close()
+        } catch {
+            unlink(temp)
+            throw openingError(path, error)
+        }
+        // link() refuses an existing target: a study made meanwhile by another process is kept.
+        defer { unlink(temp) }
+        if link(temp, path) == 0 { return }
+        let code = errno
+        if code == EEXIST { throw .exists(path) }
+        guard code == EPERM || code == ENOTSUP || code == EXDEV,
+              !FileManager.default.fileExists(atPath: path), rename(temp, path) == 0 else {
+            throw .notWritable(path, String(cString: strerror(code)))
+        }
     }
 
     private init(writing path: String) throws(StoreError) {
@@ -116,7 +142,7 @@ public final class StudyStore: StudyStorage, @unchecked Sendable {
 
     // MARK: study
 
-    private func insert(_ info: StudyInfo, _ db: Database) throws {
+    private static func insert(_ info: StudyInfo, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO study (id, name, scenario, scenario_path, seed, trials, parameters, metrics, created_at, model)
             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
