@@ -40,7 +40,7 @@ let package = Package(
         // Runs a study: sampler + repair + evaluator + store.
         .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Store", "Pareto"]),
         // Reports over the study file.
-        .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "IntegerPrograms"]),
+        .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "IntegerPrograms", "Studies"]),
         .executableTarget(name: "HyperfrontCLI", dependencies: [
             "Hyperfront", "Pareto", "Samplers", "IntegerPrograms", "Evaluators", "Store", "Studies", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -50,11 +50,11 @@ let package = Package(
         .executableTarget(name: "bench-nsga2", dependencies: ["Hyperfront", "Pareto", "Samplers", "Evaluators"]),
 
         .testTarget(name: "ParetoTests", dependencies: ["Pareto"]),
-        .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront"]),
+        .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront", "Studies", "Samplers", "Evaluators"]),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers", "Hyperfront", "Pareto"]),
-        .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront"]),
+        .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront", "Studies"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Randomness"]),
-        .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront", "Pareto"]),
+        .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront", "Pareto", "Studies"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Hyperfront", "Evaluators", "Samplers"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Studies"], exclude: ["Golden"]),

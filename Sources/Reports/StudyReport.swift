@@ -1,5 +1,6 @@
 import Foundation
 import Hyperfront
+import Studies
 import Pareto
 import Store
 

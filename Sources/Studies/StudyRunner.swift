@@ -79,11 +79,7 @@ public final class StudyRunner {
     /// The pipeline depth used when none is given: a quarter of the NSGA-II population for
     /// evaluators whose trials take real time (a built-in trainer or a command), 0 otherwise.
     /// It depends on the scenario only — never on the number of workers.
-    public static func defaultPipelineDepth(_ scenario: Scenario) -> Int {
-        guard scenario.search.algorithm == .nsga2 else { return 0 }
-        if case .benchmark = scenario.evaluator { return 0 }
-        return scenario.search.population / 4
-    }
+    public static func defaultPipelineDepth(_ scenario: Scenario) -> Int { StudySetup.defaultPipelineDepth(scenario) }
 
     /// Progress of a run, reported after every finished trial.
     public struct Progress: Sendable {

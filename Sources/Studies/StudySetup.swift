@@ -20,15 +20,23 @@ public struct StudySetup {
         public init(_ description: String) { self.description = description }
     }
 
-    public static func make(_ scenario: Scenario) throws(SetupError) -> StudySetup {
+    /// Builds the parts of a run of `scenario` with the plug-ins of `registry`. The setup's
+    /// scenario holds the evaluator's resource formulas, and a trial budget no larger than
+    /// the sampler can fill (a grid: its size).
+    public static func make(_ scenario: Scenario, registry: PluginRegistry = .standard) throws(SetupError) -> StudySetup {
         var scenario = scenario
-        let made: EvaluatorFactory.Made
-        do { made = try EvaluatorFactory.make(scenario) } catch { throw SetupError(error.description) }
+        guard let evaluatorPlugin = registry.evaluator(scenario.evaluator.key) else {
+            throw SetupError("evaluator: unknown evaluator '\(scenario.evaluator.key)'; known: \(registry.evaluatorKeys.joined(separator: ", "))")
+        }
+        let made: MadeEvaluator
+        do { made = try evaluatorPlugin.makeEvaluator(scenario) } catch { throw SetupError(error.description) }
         for r in made.resources where !scenario.resources.contains(where: { $0.metric == r.metric }) {
             scenario.resources.append(r)
         }
+        let samplerPlugin = try plugin(for: scenario, registry: registry)
         let sampler: any Sampler
-        do { sampler = try SamplerFactory.make(scenario.search, space: scenario.space) } catch { throw SetupError(error.description) }
+        do { sampler = try samplerPlugin.makeSampler(space: scenario.space, search: scenario.search) } catch { throw SetupError(error.description) }
+        if let limit = samplerPlugin.trialLimit(of: sampler) { scenario.search.trials = min(scenario.search.trials, limit) }
         // Budgets known before a trial runs: checked now, kept by repair on every proposal.
         let budget: BudgetModel
         do {
@@ -37,6 +45,24 @@ public struct StudySetup {
         } catch { throw SetupError(scenarioLocation(scenario) + error.description) }
         return StudySetup(scenario: scenario, evaluator: made.evaluator, sampler: sampler,
                           repair: budget.isActive ? BudgetRepair(model: budget) : nil)
+    }
+
+    /// The pipeline depth used when a run gives none: the sampler's rule (NSGA-II: a quarter of
+    /// its population, 0 when the evaluator's trials are cheap). It depends on the scenario
+    /// only — never on the number of workers.
+    public static func defaultPipelineDepth(_ scenario: Scenario, algorithm: SearchSettings.Algorithm? = nil,
+                                            registry: PluginRegistry = .standard) -> Int {
+        guard let plugin = registry.sampler(algorithm ?? scenario.search.algorithm) else { return 0 }
+        return plugin.defaultPipelineDepth(search: scenario.search, cheapTrials: scenario.evaluator.settings.trialsAreCheap)
+    }
+
+    /// The registered sampler `scenario` names.
+    static func plugin(for scenario: Scenario, registry: PluginRegistry) throws(SetupError) -> any SamplerPlugin {
+        guard let plugin = registry.sampler(scenario.search.algorithm) else {
+            let (message, hint) = registry.unknownAlgorithm(scenario.search.algorithm.rawValue)
+            throw SetupError("\(scenarioLocation(scenario))search.algorithm: \(message); \(hint)")
+        }
+        return plugin
     }
 
     static func scenarioLocation(_ scenario: Scenario) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Hyperfront
+import Studies
 @testable import Evaluators
 
 private let scenarioFolder = URL(fileURLWithPath: #filePath)
@@ -14,7 +15,7 @@ private let scenarioFolder = URL(fileURLWithPath: #filePath)
     var rng = RandomSource(seed: 1)
     for name in expected {
         let scenario = try ScenarioLoader.load(path: scenarioFolder.appendingPathComponent("\(name).yaml").path)
-        guard case .benchmark(let spec) = scenario.evaluator else {
+        guard let spec = scenario.evaluator.settings as? BenchmarkSpec else {
             Issue.record("\(name): not a benchmark evaluator")
             continue
         }

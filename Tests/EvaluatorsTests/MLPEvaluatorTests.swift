@@ -1,5 +1,6 @@
 import Foundation
 import Hyperfront
+import Studies
 import Testing
 import Training
 @testable import Evaluators
@@ -235,7 +236,7 @@ struct MLPEvaluatorTests {
     @Test func quickstartScenarioBuildsItsEvaluator() throws {
         let path = Self.repositoryRoot.appendingPathComponent("Scenarios/quickstart.yaml").path
         let scenario = try ScenarioLoader.load(path: path)
-        guard case .mlp(let spec) = scenario.evaluator else { Issue.record("not an MLP scenario"); return }
+        guard let spec = scenario.evaluator.settings as? MLPSpec else { Issue.record("not an MLP scenario"); return }
         let evaluator = try MLPEvaluator(spec: spec, space: scenario.space)
         #expect(evaluator.features == 64 && evaluator.classes == 10 && evaluator.train.rows == 1437)
         let formulas = try evaluator.resourceFormulas()

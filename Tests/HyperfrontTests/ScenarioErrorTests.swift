@@ -1,5 +1,6 @@
 import Testing
 @testable import Hyperfront
+import Studies
 
 /// Each malformed scenario must fail with the right line, field and message.
 struct MalformedScenario: Sendable, CustomTestStringConvertible {

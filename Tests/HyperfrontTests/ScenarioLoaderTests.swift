@@ -1,5 +1,6 @@
 import Testing
 @testable import Hyperfront
+import Studies
 
 @Test func fullScenarioReads() throws {
     let yaml = """
@@ -33,7 +34,7 @@ import Testing
     #expect(s.constraints[0].bound == 50_000)
     #expect(s.constraints[1].bound == 30)
     #expect(s.search.algorithm == .random && s.search.trials == 12 && s.search.seed == 7 && s.search.workers == 2)
-    if case .command(let c) = s.evaluator {
+    if let c = s.evaluator.settings as? CommandSpec {
         #expect(c.command == ["python3", "train.py", "--epochs", "{epochs}"])
         #expect(c.timeout == 600)
     } else { Issue.record("expected a command evaluator") }

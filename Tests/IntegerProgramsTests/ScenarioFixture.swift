@@ -1,5 +1,6 @@
 import Foundation
 import Hyperfront
+import Studies
 
 /// Scenarios from the repository's Scenarios/ folder, loadable without their data sets.
 enum ScenarioFixture {

@@ -1,25 +1,50 @@
-/// What runs a trial, as declared in a scenario's `evaluator:` section.
-public enum EvaluatorSpec: Sendable, Hashable {
+/// What runs a trial, as declared in a scenario's `evaluator:` section: the key of the plug-in
+/// that read it and the settings it read.
+public struct EvaluatorSpec: Sendable, Codable {
+    /// The registered evaluator's key (`benchmark`, `builtin`, `command`).
+    public var key: String
+    public var settings: any EvaluatorSettings
+
+    public init(key: String, settings: any EvaluatorSettings) {
+        self.key = key
+        self.settings = settings
+    }
+
     /// `evaluator: {benchmark: zdt1, variables: 30, objectives: 2}`
-    case benchmark(BenchmarkSpec)
+    public static func benchmark(_ spec: BenchmarkSpec) -> EvaluatorSpec { EvaluatorSpec(key: "benchmark", settings: spec) }
     /// `evaluator: {builtin: mlp, dataset: data/digits.csv, ...}`
-    case mlp(MLPSpec)
+    public static func mlp(_ spec: MLPSpec) -> EvaluatorSpec { EvaluatorSpec(key: "builtin", settings: spec) }
     /// `evaluator: {command: [python3, train.py], timeout: 10m, ...}`
-    case command(CommandSpec)
+    public static func command(_ spec: CommandSpec) -> EvaluatorSpec { EvaluatorSpec(key: "command", settings: spec) }
 
     /// The metrics this evaluator reports (nil: not declared, anything goes).
-    public var metrics: [String]? {
-        switch self {
-        case .benchmark(let b): return b.metrics
-        case .mlp: return MLPSpec.metrics
-        case .command(let c): return c.metrics
+    public var metrics: [String]? { settings.reportedMetrics }
+
+    enum CodingKeys: String, CodingKey { case key, settings }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try settings.encode(to: c.superEncoder(forKey: .settings))
+    }
+
+    /// Needs the `PluginRegistry` in `decoder.userInfo[.pluginRegistry]`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(String.self, forKey: .key)
+        guard let registry = decoder.userInfo[.pluginRegistry] as? PluginRegistry else {
+            throw DecodingError.dataCorruptedError(forKey: .key, in: c, debugDescription: "no plug-in registry in the decoder's userInfo[.pluginRegistry]")
         }
+        guard let plugin = registry.evaluator(key) else {
+            throw DecodingError.dataCorruptedError(forKey: .key, in: c, debugDescription: "unknown evaluator '\(key)' (known: \(registry.evaluatorKeys.joined(separator: ", ")))")
+        }
+        settings = try plugin.decodeSettings(from: c.superDecoder(forKey: .settings))
     }
 }
 
 /// A standard test problem with a known Pareto front.
-public struct BenchmarkSpec: Sendable, Hashable {
-    public enum Problem: String, Sendable, Hashable, CaseIterable {
+public struct BenchmarkSpec: EvaluatorSettings, Hashable, Codable {
+    public enum Problem: String, Sendable, Hashable, CaseIterable, Codable {
         case zdt1, zdt2, zdt3, zdt4, zdt6, dtlz1, dtlz2, dtlz3, dtlz4, dtlz5, dtlz6, dtlz7
     }
     public let problem: Problem
@@ -34,6 +59,19 @@ public struct BenchmarkSpec: Sendable, Hashable {
     }
 
     public var metrics: [String] { (1...objectives).map { "f\($0)" } }
+    public var reportedMetrics: [String]? { metrics }
+    public var trialsAreCheap: Bool { true }
+
+    public var providedSpace: ProvidedSpace? {
+        ProvidedSpace(space: space, conflict: "a benchmark brings its own search space (\(variables) variables x1…x\(variables))",
+                      hint: "remove 'space:', or set 'variables:' under 'evaluator:'")
+    }
+
+    /// The literature's NSGA-II settings: population 100, 250 generations.
+    public func adjustSearchDefaults(_ search: inout SearchSettings) {
+        search.options["population"] = .int(100)
+        search.trials = 25_000
+    }
 
     /// `x1 … xn` in the problem's bounds.
     public var space: SearchSpace {
@@ -67,7 +105,7 @@ extension BenchmarkSpec.Problem {
 }
 
 /// The built-in MLP trainer's settings.
-public struct MLPSpec: Sendable, Hashable {
+public struct MLPSpec: EvaluatorSettings, Hashable, Codable {
     /// Training data (CSV with a header), resolved path.
     public var dataset: String
     /// Optional separate validation data; otherwise a stratified split of `dataset`.
@@ -83,12 +121,14 @@ public struct MLPSpec: Sendable, Hashable {
         self.label = label
     }
 
+    public var reportedMetrics: [String]? { Self.metrics }
+
     public static let metrics = ["val_loss", "accuracy", "precision", "recall", "f1", "train_loss",
                                  "params", "memory_bytes", "flops", "train_seconds", "epochs_run"]
 }
 
 /// A user's own training command.
-public struct CommandSpec: Sendable, Hashable {
+public struct CommandSpec: EvaluatorSettings, Hashable, Codable {
     /// Program and arguments; `{name}` placeholders are replaced by parameter values.
     public var command: [String]
     /// Seconds; nil = no limit.
@@ -98,6 +138,7 @@ public struct CommandSpec: Sendable, Hashable {
     public var workdir: String?
     /// Metrics the command reports, when declared.
     public var metrics: [String]?
+    public var reportedMetrics: [String]? { metrics }
 
     public init(command: [String], timeout: Double? = nil, environment: [String: String] = [:],
                 workdir: String? = nil, metrics: [String]? = nil) {

@@ -5,16 +5,15 @@ import Yams
 /// the file, line, column and field, and what to write instead.
 public enum ScenarioLoader {
     public static let topLevelKeys = ["name", "description", "evaluator", "space", "objectives", "constraints", "resources", "search"]
-    public static let searchKeys = ["algorithm", "population", "trials", "generations", "seed", "workers", "crossover", "mutation", "grid_points"]
-    public static let benchmarkKeys = ["benchmark", "variables", "objectives"]
-    public static let mlpKeys = ["builtin", "dataset", "validation_dataset", "validation_fraction", "label"]
-    public static let commandKeys = ["command", "timeout", "env", "workdir", "metrics"]
+    /// The `search:` keys every sampler shares; each sampler's plug-in adds its own.
+    public static let searchKeys = ["algorithm", "trials", "seed", "workers"]
     public static let parameterKeys = ["float", "int", "choice", "fixed", "log", "step", "when"]
 
-    /// Loads the scenario at `path`.
+    /// Loads the scenario at `path`; `registry` lists the samplers and evaluators it may name
+    /// (the standard one is `PluginRegistry.standard`, in the Studies module).
     /// - Parameter checkFiles: whether data files and directories it names must exist (off when
     ///   a stored scenario is re-read for a report, where only its model matters).
-    public static func load(path: String, checkFiles: Bool = true) throws(ScenarioError) -> Scenario {
+    public static func load(path: String, registry: PluginRegistry, checkFiles: Bool = true) throws(ScenarioError) -> Scenario {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ScenarioError(file: path, line: 1, column: 1, field: "", message: "is a directory, not a scenario file",
@@ -29,12 +28,13 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 1, column: 1, field: "", message: "the file is not UTF-8 text", hint: "save it as UTF-8")
         }
-        return try parse(text, path: path, checkFiles: checkFiles)
+        return try parse(text, path: path, registry: registry, checkFiles: checkFiles)
     }
 
     /// Parses scenario text; `path` is used for messages and to resolve relative paths.
-    public static func parse(_ text: String, path: String = "<scenario>", checkFiles: Bool = true) throws(ScenarioError) -> Scenario {
-        var reader = ScenarioReader(file: path, text: text, checkFiles: checkFiles)
+    public static func parse(_ text: String, path: String = "<scenario>", registry: PluginRegistry,
+                             checkFiles: Bool = true) throws(ScenarioError) -> Scenario {
+        var reader = ScenarioReader(file: path, text: text, registry: registry, checkFiles: checkFiles)
         return try reader.scenario()
     }
 }

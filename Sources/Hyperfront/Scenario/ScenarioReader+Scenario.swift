@@ -26,26 +26,26 @@ extension ScenarioReader {
             ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
 
         guard let (_, evalNode) = find("evaluator") else {
-            throw error(root, "evaluator", "missing", hint: "add e.g. 'evaluator: {benchmark: zdt1}', 'evaluator: {builtin: mlp, dataset: data/digits.csv}' or 'evaluator: {command: [python3, train.py]}'")
+            throw error(root, "evaluator", "missing", hint: "add e.g. " + registry.evaluators.map { "'evaluator: \($0.example)'" }.joined(separator: ", "))
         }
-        let evaluator = try evaluatorSpec(evalNode)
+        let (evaluator, evaluatorPlugin) = try evaluatorSpec(evalNode)
 
-        // Space: the benchmark brings its own; a scenario may still fix or narrow it.
+        // Space: a benchmark brings its own.
         var space: SearchSpace
         if let (_, spaceNode) = find("space") {
-            if case .benchmark(let b) = evaluator {
-                throw error(spaceNode, "space", "a benchmark brings its own search space (\(b.variables) variables x1…x\(b.variables))",
-                            hint: "remove 'space:', or set 'variables:' under 'evaluator:'")
+            if let provided = evaluator.settings.providedSpace {
+                throw error(spaceNode, "space", provided.conflict, hint: provided.hint)
             }
             space = try searchSpace(spaceNode)
-        } else if case .benchmark(let b) = evaluator {
-            space = b.space
+        } else if let provided = evaluator.settings.providedSpace {
+            space = provided.space
         } else {
             throw error(root, "space", "missing", hint: "add a search space, e.g. 'space: {units: {choice: [16, 32, 64]}, learning_rate: {float: [1.0e-4, 1.0e-1], log: true}}'")
         }
         if space.count == 0 {
             throw error(find("space")?.value, "space", "is empty", hint: "declare at least one parameter")
         }
+        try evaluatorPlugin.check(evaluator.settings, space: space, section: ScenarioNode(self, evalNode, "evaluator"))
 
         let resources = try find("resources").map { (_, v) throws(ScenarioError) in try resourceFormulas(v, space: space, evaluator: evaluator) } ?? []
 
@@ -59,11 +59,8 @@ extension ScenarioReader {
         let constraints = try find("constraints").map { (_, v) throws(ScenarioError) in try constraintList(v, produced: produced) } ?? []
 
         var search = SearchSettings()
-        if case .benchmark = evaluator {
-            search.population = 100
-            search.trials = 25_000
-        }
-        if let (_, s) = find("search") { search = try searchSettings(s, defaults: search) }
+        evaluator.settings.adjustSearchDefaults(&search)
+        search = try searchSettings(find("search")?.value, defaults: search)
 
         return Scenario(name: name, source: text, path: file, space: space, objectives: objectives,
                         constraints: constraints, resources: resources, evaluator: evaluator, search: search)

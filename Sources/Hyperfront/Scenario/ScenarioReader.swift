@@ -6,12 +6,14 @@ import Yams
 struct ScenarioReader {
     let file: String
     let text: String
+    let registry: PluginRegistry
     let checkFiles: Bool
     var directory: String { (file as NSString).deletingLastPathComponent }
 
-    init(file: String, text: String, checkFiles: Bool) {
+    init(file: String, text: String, registry: PluginRegistry, checkFiles: Bool) {
         self.file = file
         self.text = text
+        self.registry = registry
         self.checkFiles = checkFiles
     }
 

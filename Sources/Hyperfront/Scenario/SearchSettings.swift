@@ -1,28 +1,38 @@
-/// The `search:` section: which algorithm, how many trials, its operator settings.
-public struct SearchSettings: Sendable, Hashable {
-    public enum Algorithm: String, Sendable, Hashable, CaseIterable { case nsga2, random, grid }
+/// The `search:` section: which sampler, how many trials, the seed and the workers — the same
+/// for every sampler — plus the chosen sampler's own settings, as its plug-in read them.
+public struct SearchSettings: Sendable, Hashable, Codable {
+    /// A registered sampler's scenario key (`nsga2`, `random`, `grid`, …).
+    public struct Algorithm: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+        public var description: String { rawValue }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(rawValue)
+        }
+        public init(from decoder: any Decoder) throws {
+            rawValue = try decoder.singleValueContainer().decode(String.self)
+        }
+    }
 
-    public var algorithm: Algorithm = .nsga2
-    /// NSGA-II population size (Deb et al. 2002 use 100; hyperparameter searches use less).
-    public var population: Int = 24
+    public var algorithm: Algorithm = "nsga2"
     /// Total number of trials to run.
     public var trials: Int = 240
     public var seed: UInt64 = 1
     /// Trials run at once.
     public var workers: Int = 1
-    /// SBX (Deb & Agrawal 1995): probability a pair of parents is crossed, and its
-    /// distribution index η_c.
-    public var crossoverProbability: Double = 0.9
-    public var crossoverEta: Double = 15
-    /// Polynomial mutation (Deb & Goyal 1996): per-parameter probability (nil: 1/n, n = number
-    /// of searched parameters) and distribution index η_m.
-    public var mutationProbability: Double? = nil
-    public var mutationEta: Double = 20
-    /// Grid search: values per continuous parameter.
-    public var gridPoints: Int = 5
+    /// Sampler settings given in the scenario (or set by the evaluator's defaults), by key
+    /// (`population`, `crossover.eta`); a setting not listed takes its plug-in's default.
+    public var options: [String: SettingValue] = [:]
 
     public init() {}
 
+    /// The value of a plug-in setting: the one given, else its default.
+    public func value(_ setting: Setting) -> SettingValue? { options[setting.key] ?? setting.defaultValue }
+
     /// The most trials one study may ask for.
     public static let maximumTrials = 100_000_000
+    /// The most trials one study may run at once: each worker may start a process or a thread.
+    public static let maximumWorkers = 256
 }
