@@ -12,22 +12,23 @@ extension StudyModel {
 extension EvaluatorModel {
     /// The scenario's evaluator settings (paths as the scenario resolved them).
     public init(_ spec: EvaluatorSpec) {
-        switch spec {
-        case .benchmark(let b):
+        if let b = spec.settings as? BenchmarkSpec {
             self.init(kind: "benchmark", settings: ["problem": .string(b.problem.rawValue), "variables": .int(b.variables),
                                                     "objectives": .int(b.objectives)])
-        case .mlp(let m):
+        } else if let m = spec.settings as? MLPSpec {
             var settings: [String: ModelValue] = ["builtin": .string("mlp"), "dataset": .string(m.dataset),
                                                   "validation_fraction": .double(m.validationFraction), "label": .string(m.label)]
             if let v = m.validationDataset { settings["validation_dataset"] = .string(v) }
             self.init(kind: "builtin", settings: settings)
-        case .command(let c):
+        } else if let c = spec.settings as? CommandSpec {
             var settings: [String: ModelValue] = ["command": .list(c.command.map { .string($0) })]
             if let t = c.timeout { settings["timeout"] = .double(t) }
             if !c.environment.isEmpty { settings["env"] = .list(c.environment.keys.sorted().map { .string($0) }) }
             if let w = c.workdir { settings["workdir"] = .string(w) }
             if let m = c.metrics { settings["metrics"] = .list(m.map { .string($0) }) }
             self.init(kind: "command", settings: settings)
+        } else {
+            self.init(kind: spec.key, settings: [:])
         }
     }
 }
@@ -35,18 +36,14 @@ extension EvaluatorModel {
 extension SearchModel {
     /// The scenario's search settings (the algorithm's own under `settings`).
     public init(_ s: SearchSettings) {
+        // The sampler's own settings as the scenario gave them (the others take its plug-in's defaults).
         var settings: [String: ModelValue] = [:]
-        switch s.algorithm {
-        case .nsga2:
-            settings["population"] = .int(s.population)
-            settings["crossover_probability"] = .double(s.crossoverProbability)
-            settings["crossover_eta"] = .double(s.crossoverEta)
-            if let p = s.mutationProbability { settings["mutation_probability"] = .double(p) }
-            settings["mutation_eta"] = .double(s.mutationEta)
-        case .grid:
-            settings["grid_points"] = .int(s.gridPoints)
-        case .random:
-            break
+        for (key, value) in s.options {
+            switch value {
+            case .int(let i): settings[key] = .int(i)
+            case .double(let d): settings[key] = .double(d)
+            case .name(let n): settings[key] = .string(n)
+            }
         }
         self.init(algorithm: s.algorithm.rawValue, trials: s.trials, seed: s.seed, workers: s.workers, settings: settings)
     }
