@@ -77,6 +77,19 @@ let malformed: [MalformedScenario] = [
     .init(yaml: base + "\nspace:\n  u: {choice: [1, 1.0, 2]}\nobjectives: [{metric: loss}]\n", line: 4, field: "space.u.choice", message: "listed twice"),
     .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {trials: 100000000000}\n", line: 5, field: "search.trials", message: "at most 100000000"),
     .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {population: 100, generations: 922337203685477580}\n", line: 5, field: "search.generations", message: "more than 100000000 trials"),
+    // Limits and overflows (each crashed, overflowed or ran out of memory before it was refused here).
+    .init(yaml: base + "\nspace:\n  k: {int: [-9223372036854775808, 10]}\nobjectives: [{metric: loss}]\n", line: 4, field: "space.k.int", message: "within ±2^53"),
+    .init(yaml: base + "\nspace:\n  x: {float: [-1.7e308, 1.7e308]}\nobjectives: [{metric: loss}]\n", line: 4, field: "space.x.float", message: "too wide"),
+    .init(yaml: "evaluator: {benchmark: zdt1, variables: 100000000}\nobjectives: [{metric: f1}]\n", line: 1, field: "evaluator.variables", message: "at most 10000 variables"),
+    .init(yaml: "evaluator: {benchmark: dtlz2, objectives: 20000}\nobjectives: [{metric: f1}]\n", line: 1, field: "evaluator.objectives", message: "at most 10000 objectives"),
+    .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {population: 10000000, trials: 8}\n", line: 5, field: "search.population", message: "at most 100000"),
+    .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {population: 50, trials: 8}\n", line: 5, field: "search.population", message: "more than the 8 trials"),
+    .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {workers: 100000}\n", line: 5, field: "search.workers", message: "at most 256 workers"),
+    .init(yaml: base + "\nspace:\n  x: {float: [0, 1], when: {opt: sgd}}\n  opt: {choice: [sgd, adam]}\nobjectives: [{metric: loss}]\n", line: 4, field: "space.x.when.opt", message: "'opt' is declared below 'x'"),
+    .init(yaml: base + "\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nconstraints:\n  - {metric: seconds, max: 1, min: 2}\n", line: 6, field: "constraints[1].min", message: "above max"),
+    .init(yaml: base + "\nspace: {n: {int: [1, 4]}}\nobjectives: [{metric: loss}]\nresources: {params: \"1e400 * n\"}\n", line: 5, field: "resources.params", message: "not a finite number"),
+    .init(yaml: base + "\nspace: {u: {int: [1, 4]}}\nobjectives: [{metric: loss}]\nresources: {params: \"3 + floor(u/0)\"}\n", line: 5, field: "resources.params", message: "floor(u/0) is inf when u = 1"),
+    .init(yaml: base + "\nspace:\n" + (1...5000).map { "  p\($0): {float: [0, 1]}\n" }.joined() + "objectives: [{metric: loss}]\n", line: 2, field: "evaluator.command", message: "HYPERFRONT_PARAMS"),
 ]
 
 @Test("malformed scenarios name the line, the field and what is wrong", arguments: malformed)

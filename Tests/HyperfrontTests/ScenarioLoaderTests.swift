@@ -75,3 +75,27 @@ import Studies
     #expect(d.violation(0.95) == 0)
     #expect(abs(d.violation(0.45) - 0.5) < 1e-12)
 }
+
+@Test func limitsLeaveRoomForWhatWorks() throws {
+    // 2,000 float parameters fit in a command's HYPERFRONT_PARAMS (at most ~70 KB of JSON).
+    let wide = "evaluator: {command: [sh, train.py], metrics: [loss]}\nspace:\n" + (1...2000).map { "  p\($0): {float: [0, 1]}\n" }.joined() + "objectives: [{metric: loss}]\n"
+    #expect(try ScenarioLoader.parse(wide).space.count == 2000)
+    // The widest finite float range, 10,000 benchmark variables and 256 workers are accepted.
+    let s = try ScenarioLoader.parse("evaluator: {command: [sh], metrics: [loss]}\nspace: {x: {float: [-1.0e307, 1.0e307]}}\nobjectives: [{metric: loss}]\nsearch: {workers: 256, population: 100000, trials: 100000}\n")
+    #expect(s.search.workers == 256 && s.search.population == 100_000)
+    #expect(try ScenarioLoader.parse("evaluator: {benchmark: zdt1, variables: 10000}\nobjectives: [{metric: f1}]\n").space.count == 10_000)
+    // min == max on one constraint is a single admissible value, not a contradiction.
+    _ = try ScenarioLoader.parse("evaluator: {command: [sh], metrics: [loss]}\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nconstraints: [{metric: loss, min: 1, max: 1}]\n")
+}
+
+@Test func aGridCapsTheTrialBudgetAtItsSize() throws {
+    // 11 × 2 = 22 grid points; the scenario asks for 240 trials: the run's budget (and its
+    // progress total) is 22.
+    let s = try ScenarioLoader.parse("evaluator: {command: [sh, -c, 'echo {}'], metrics: [loss]}\nspace: {a: {choice: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}, b: {choice: [x, y]}}\nobjectives: [{metric: loss}]\nsearch: {algorithm: grid, trials: 240}\n")
+    #expect(s.search.trials == 240)
+    let setup = try StudySetup.make(s)
+    #expect(setup.scenario.search.trials == 22)
+    var few = s
+    few.search.trials = 10
+    #expect(try StudySetup.make(few).scenario.search.trials == 10)
+}

@@ -46,9 +46,15 @@ extension ScenarioReader {
             try checkMetric(mn, "\(field).metric", metric, produced: produced)
             let bounds = pairs.filter { $0.key == "max" || $0.key == "min" }
             if bounds.isEmpty { throw error(item, field, "gives no bound", hint: "add 'max:' or 'min:', e.g. \(example)") }
+            var read: [(key: String, node: Node, bound: Double)] = []
             for (key, _, bn) in bounds {
                 let b = try quantity(bn, "\(field).\(key)", example: key == "max" ? "max: 2MB" : "min: 0.9")
+                read.append((key, bn, b))
                 out.append(OutcomeConstraint(metric: metric, kind: key == "max" ? .atMost : .atLeast, bound: b))
+            }
+            if let hi = read.first(where: { $0.key == "max" }), let lo = read.first(where: { $0.key == "min" }), lo.bound > hi.bound {
+                throw error(lo.node, "\(field).min", "min \(formatNumber(lo.bound)) is above max \(formatNumber(hi.bound)): no trial can meet both",
+                            hint: "write min: \(formatNumber(hi.bound)), max: \(formatNumber(lo.bound)) if the bounds are swapped")
             }
         }
         return out

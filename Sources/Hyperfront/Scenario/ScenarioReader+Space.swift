@@ -5,6 +5,7 @@ import Yams
 extension ScenarioReader {
     func searchSpace(_ node: Node) throws(ScenarioError) -> SearchSpace {
         let pairs = try mapping(node, "space", allowed: nil, example: "{units: {choice: [16, 32, 64]}, dropout: {float: [0.0, 0.5]}}")
+        let names = pairs.map(\.key)
         var parameters: [Parameter] = []
         for (name, keyNode, value) in pairs {
             let field = "space.\(name)"
@@ -12,12 +13,12 @@ extension ScenarioReader {
                   name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw error(keyNode, field, "'\(name)' is not a valid parameter name", hint: "use letters, digits and underscores, starting with a letter (e.g. learning_rate)")
             }
-            parameters.append(try parameter(name, value, field: field, declared: parameters))
+            parameters.append(try parameter(name, value, field: field, declared: parameters, all: names))
         }
         return SearchSpace(parameters: parameters)
     }
 
-    func parameter(_ name: String, _ node: Node, field: String, declared: [Parameter]) throws(ScenarioError) -> Parameter {
+    func parameter(_ name: String, _ node: Node, field: String, declared: [Parameter], all: [String]) throws(ScenarioError) -> Parameter {
         // A bare scalar is a fixed value.
         if case .scalar = node {
             return Parameter(name: name, domain: .fixed(try value(node, field)))
@@ -51,6 +52,10 @@ extension ScenarioReader {
                 let hi = try double(items[1], "\(field).\(kind)", example: rangeExample)
                 if lo > hi { throw error(rn, "\(field).float", "the range is inverted: \(formatNumber(lo)) > \(formatNumber(hi))", hint: "write float: [\(formatNumber(hi)), \(formatNumber(lo))]") }
                 if lo == hi { throw error(rn, "\(field).float", "the range is empty (both bounds are \(formatNumber(lo)))", hint: "widen it, or write fixed: \(formatNumber(lo))") }
+                if !(hi - lo).isFinite {
+                    throw error(rn, "\(field).float", "the range is too wide: its width \(formatNumber(hi)) − (\(formatNumber(lo))) is beyond the largest number (about 1.8e308)",
+                                hint: "narrow it, e.g. float: [\(formatNumber(max(lo, -1e307))), \(formatNumber(min(hi, 1e307)))], or use a log range over positive values")
+                }
                 if log && lo <= 0 { throw error(rn, "\(field).float", "a log range needs a lower bound above 0, found \(formatNumber(lo))", hint: "write e.g. float: [1.0e-6, \(formatNumber(hi))], log: true") }
                 var step: Double? = nil
                 if let stepNode {
@@ -64,7 +69,7 @@ extension ScenarioReader {
                 let lo = try int(items[0], "\(field).int", example: rangeExample)
                 let hi = try int(items[1], "\(field).int", example: rangeExample)
                 let exact = 1 << 53   // values are stored as doubles: integers beyond 2^53 are not exact
-                if abs(lo) > exact || abs(hi) > exact {
+                if lo.magnitude > UInt(exact) || hi.magnitude > UInt(exact) {
                     throw error(rn, "\(field).int", "bounds must lie within ±2^53 (9007199254740992)", hint: "narrow the range, or use a float range with log: true")
                 }
                 if lo > hi { throw error(rn, "\(field).int", "the range is inverted: \(lo) > \(hi)", hint: "write int: [\(hi), \(lo)]") }
@@ -102,16 +107,20 @@ extension ScenarioReader {
             domain = .fixed(try value(v("fixed")!, "\(field).fixed"))
         }
         var condition: Condition? = nil
-        if let wn = v("when") { condition = try self.condition(wn, field: "\(field).when", declared: declared, owner: name) }
+        if let wn = v("when") { condition = try self.condition(wn, field: "\(field).when", declared: declared, owner: name, all: all) }
         return Parameter(name: name, domain: domain, condition: condition)
     }
 
-    func condition(_ node: Node, field: String, declared: [Parameter], owner: String) throws(ScenarioError) -> Condition {
+    func condition(_ node: Node, field: String, declared: [Parameter], owner: String, all: [String]) throws(ScenarioError) -> Condition {
         let pairs = try mapping(node, field, allowed: nil, example: "when: {optimizer: sgd}")
         if pairs.isEmpty { throw error(node, field, "is empty", hint: "write e.g. when: {optimizer: sgd}") }
         var clauses: [Condition.Clause] = []
         for (parent, keyNode, valueNode) in pairs {
             guard let index = declared.firstIndex(where: { $0.name == parent }) else {
+                if parent != owner && all.contains(parent) {
+                    throw error(keyNode, "\(field).\(parent)", "'\(parent)' is declared below '\(owner)'",
+                                hint: "move '\(parent)' above '\(owner)' in 'space:' (a condition names a parameter declared before the one it controls)")
+                }
                 let hint = parent == owner ? "a parameter cannot depend on itself"
                     : (closest(to: parent, in: declared.map(\.name)).map { "did you mean '\($0)'? " } ?? "")
                         + "a condition names a parameter declared above this one (declared so far: \(declared.map(\.name).joined(separator: ", ")))"
