@@ -84,6 +84,8 @@ import Studies
     let s = try ScenarioLoader.parse("evaluator: {command: [sh], metrics: [loss]}\nspace: {x: {float: [-1.0e307, 1.0e307]}}\nobjectives: [{metric: loss}]\nsearch: {workers: 256, population: 100000, trials: 100000}\n")
     #expect(s.search.workers == 256 && s.search.population == 100_000)
     #expect(try ScenarioLoader.parse("evaluator: {benchmark: zdt1, variables: 10000}\nobjectives: [{metric: f1}]\n").space.count == 10_000)
+    // The default population (24) may exceed a short budget; only a population the file gives is held to it.
+    #expect(try ScenarioLoader.parse("evaluator: {command: [sh], metrics: [loss]}\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nsearch: {trials: 10}\n").search.trials == 10)
     // min == max on one constraint is a single admissible value, not a contradiction.
     _ = try ScenarioLoader.parse("evaluator: {command: [sh], metrics: [loss]}\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\nconstraints: [{metric: loss, min: 1, max: 1}]\n")
 }

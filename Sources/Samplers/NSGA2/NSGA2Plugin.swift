@@ -40,8 +40,10 @@ public struct NSGA2Plugin: SamplerPlugin {
             }
             search.trials = total
         }
-        if search.algorithm.rawValue == key && search.population > search.trials {
-            throw given.error(at: given["population"] != nil ? "population" : "trials",
+        // A population the file sets larger than its budget is a mistake; the default one is not
+        // (a short run of NSGA-II is then its random first generation).
+        if search.algorithm.rawValue == key && given["population"] != nil && search.population > search.trials {
+            throw given.error(at: "population",
                               "a population of \(search.population) is more than the \(search.trials) trials",
                               hint: "NSGA-II evaluates a whole population before it breeds the next: write trials: \(search.population) or more, or a smaller population")
         }
