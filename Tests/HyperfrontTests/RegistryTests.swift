@@ -65,3 +65,45 @@ private let command = "name: t\nevaluator: {command: [python3, train.py], metric
     let benchmark = try ScenarioLoader.parse("evaluator: {benchmark: zdt1}\nobjectives: [{metric: f1}, {metric: f2}]\n")
     #expect(StudySetup.defaultPipelineDepth(benchmark) == 0)
 }
+
+/// An evaluator that is not part of the standard list.
+private struct ConstantSettings: EvaluatorSettings, Codable, Equatable {
+    var value: Double
+    var reportedMetrics: [String]? { ["loss"] }
+}
+
+private struct ConstantPlugin: EvaluatorPlugin {
+    var key: String { "constant" }
+    var keys: [String] { ["constant"] }
+    var example: String { "{constant: 0.5}" }
+    func parse(_ section: ScenarioNode) throws(ScenarioError) -> any EvaluatorSettings {
+        ConstantSettings(value: try section["constant"]!.double(example: "constant: 0.5"))
+    }
+    func makeEvaluator(_ scenario: Scenario) throws(PluginError) -> MadeEvaluator { throw PluginError("not needed here") }
+    func decodeSettings(from decoder: any Decoder) throws -> any EvaluatorSettings { try ConstantSettings(from: decoder) }
+}
+
+@Test func aRegisteredEvaluatorIsReadAndItsMetricsChecked() throws {
+    let registry = PluginRegistry(samplers: PluginRegistry.standard.samplers, evaluators: PluginRegistry.standard.evaluators + [ConstantPlugin()])
+    let s = try ScenarioLoader.parse("evaluator: {constant: 0.25}\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\n", registry: registry)
+    #expect(s.evaluator.key == "constant" && (s.evaluator.settings as? ConstantSettings)?.value == 0.25)
+    do {
+        _ = try ScenarioLoader.parse("evaluator: {constant: 0.25}\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: accuracy}]\n", path: "c.yaml", registry: registry)
+        Issue.record("the constant evaluator reports only 'loss'")
+    } catch {
+        #expect(error.field == "objectives[1].metric" && error.hint?.contains("loss") == true, "\(error)")
+    }
+    do {
+        _ = try ScenarioLoader.parse("evaluator: {constant: 0.25, benchmark: zdt1}\nobjectives: [{metric: loss}]\n", path: "c.yaml", registry: registry)
+        Issue.record("two kinds")
+    } catch {
+        #expect(error.field == "evaluator" && error.message.contains("more than one kind"), "\(error)")
+    }
+    // The standard registry names what it knows.
+    do {
+        _ = try ScenarioLoader.parse("evaluator: {constant: 0.25}\nspace: {x: {float: [0, 1]}}\nobjectives: [{metric: loss}]\n", path: "c.yaml")
+        Issue.record("'constant' is not a standard evaluator")
+    } catch {
+        #expect(error.field == "evaluator" && error.message.contains("'benchmark:', 'builtin:' nor 'command:'"), "\(error)")
+    }
+}
