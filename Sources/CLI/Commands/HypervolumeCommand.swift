@@ -16,7 +16,8 @@ struct HypervolumeCommand: ParsableCommand {
     @Argument(help: "CSV point file (one point per line, comma-separated objectives, minimised).")
     var file: String
 
-    @Option(name: .customLong("ref"), help: "Reference point, one value per objective, comma separated (e.g. 1.1,1.1).")
+    // Unconditional: a negative reference point (--ref -1,-1) is the option's value, not a flag.
+    @Option(name: .customLong("ref"), parsing: .unconditional, help: "Reference point, one value per objective, comma separated (e.g. 1.1,1.1 or -1,-1).")
     var reference: String
 
     @Option(name: .customLong("repeat"), help: "Compute N times and print 'seconds: <median>' of the computation alone on stderr.")
