@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Hyperfront
+import Studies
 
 /// The stored model reads back equal to the model it was made from, for every kind of
 /// parameter, condition and resource, and its JSON is stable.
@@ -42,9 +43,15 @@ import Hyperfront
         let back = try StudyModel.read(json: text)
         #expect(back == model)
         #expect(back.jsonText() == text)
-        #expect(back.space == scenario.space && back.objectives == scenario.objectives && back.constraints == scenario.constraints)
-        #expect(back.resources == scenario.resources && back.metrics == scenario.metricNames)
-        #expect(back.search.seed == UInt64(Int64.max) && back.search.algorithm == "nsga2" && back.search.settings["mutation_probability"] == .double(0.25))
+        #expect(back.space == scenario.space)
+        #expect(back.objectives == scenario.objectives)
+        #expect(back.constraints == scenario.constraints)
+        #expect(back.resources == scenario.resources)
+        #expect(back.metrics == scenario.metricNames)
+        #expect(back.search.seed == UInt64(Int64.max))
+        #expect(back.search.algorithm == "nsga2")
+        #expect(back.search.settings["mutation.probability"] == .double(0.25))
+        #expect(back.evaluator.kind == "command")
         // Readable: names, kinds and conditions by value.
         #expect(text.contains("\"when\":[{\"parameter\":\"opt\",\"values\":[\"sgd\"]}]"))
         #expect(text.contains("\"goal\":\"maximize\""))
