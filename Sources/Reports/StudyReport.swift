@@ -69,6 +69,8 @@ public struct StudyReport: Sendable {
             switch t.state {
             case .complete: if t.violation <= 0 { feasible.append(i) } else { infeasible.append(i) }
             case .failed: failed.append(i)
+            // Stopped early: shown with its last values, never on the front.
+            case .pruned: infeasible.append(i)
             case .running: running.append(i)
             }
         }

@@ -121,6 +121,7 @@ struct TrialRowWriter {
         case .running: text = "running"
         case .complete: text = "complete"
         case .failed: text = "failed"
+        case .pruned: text = "pruned"
         }
         assert(text.description == state.rawValue)
         return text.utf8Start.withMemoryRebound(to: CChar.self, capacity: text.utf8CodeUnitCount) { chars in

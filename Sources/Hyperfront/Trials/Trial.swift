@@ -6,6 +6,9 @@ public enum TrialState: String, Sendable, Hashable, CaseIterable {
     case complete
     /// The evaluator failed (crash, timeout, bad output); kept with its reason.
     case failed
+    /// Stopped early by the run's `TrialScheduler` after an intermediate report; kept with the
+    /// values it reported last (see `TrialScheduler`).
+    case pruned
 }
 
 /// What an evaluator is asked to do.
@@ -15,12 +18,17 @@ public struct TrialRequest: Sendable {
     public let seed: UInt64
     public let configuration: Configuration
     public let space: SearchSpace
+    /// Where the trial reports intermediate values and learns whether to stop early (see
+    /// `TrialChannel`). An evaluator that never reports may ignore it.
+    public let channel: TrialChannel
 
-    public init(number: Int, seed: UInt64, configuration: Configuration, space: SearchSpace) {
+    public init(number: Int, seed: UInt64, configuration: Configuration, space: SearchSpace,
+                channel: TrialChannel? = nil) {
         self.number = number
         self.seed = seed
         self.configuration = configuration
         self.space = space
+        self.channel = channel ?? TrialChannel(trial: number)
     }
 
     /// The active parameters with their decoded values.

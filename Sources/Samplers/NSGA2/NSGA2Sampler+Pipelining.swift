@@ -18,3 +18,5 @@ extension NSGA2Sampler {
         if batchOpen && outstanding == 0 && pendingStart == pending.count { closeGeneration() }
     }
 }
+
+extension NSGA2Sampler: PipelinedSampler {}

@@ -1,5 +1,4 @@
 import Hyperfront
-import IntegerPrograms
 
 /// Keeps every proposal inside the resource budgets known before a trial runs, with the
 /// integer programs of `BudgetModel`: a proposal that breaks a budget becomes the nearest

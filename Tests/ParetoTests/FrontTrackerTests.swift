@@ -1,7 +1,5 @@
 import Testing
-import Hyperfront
 import Pareto
-@testable import Studies
 
 /// The non-dominated rows of `rows`, each distinct row once (first occurrence order), by the
 /// plain O(N²) definition.
@@ -16,13 +14,13 @@ private func naiveFront(_ rows: [[Double]]) -> [[Double]] {
 
 @Test(arguments: [2, 3])
 func frontTrackerKeepsEachDistinctNondominatedPointOnce(dimension: Int) throws {
-    var rng = RandomSource(seed: UInt64(40 + dimension))
+    var rng = SplitMix64(seed: UInt64(40 + dimension))
     var tracker = FrontTracker(dimension: dimension)
     var all: [[Double]] = []
     // Points on a coarse grid (many exact repeats), some of them on a trade-off surface; more
     // than one consolidation's worth, and a non-finite point that must be ignored.
     for n in 0..<3000 {
-        var p = (0..<dimension).map { _ in (rng.nextUnit() * 8).rounded(.down) / 8 }
+        var p = (0..<dimension).map { _ in (Double(rng.next() >> 11) * 0x1p-53 * 8).rounded(.down) / 8 }
         if n % 3 == 0 { p[dimension - 1] = 1 - p[..<(dimension - 1)].reduce(0, +) / Double(dimension - 1) }
         all.append(p)
         tracker.add(p)

@@ -4,10 +4,13 @@ import Hyperfront
 /// Evaluates one proposal and turns the evaluator's outcome into a stored `Trial`: metrics in
 /// the study's order, resource formulas filled in, missing or non-finite required metrics
 /// turned into a failure, constraint violation computed. A `BufferedEvaluator` writes its
-/// metrics into a stack buffer instead of a dictionary. Safe to use from several threads.
+/// metrics into a stack buffer instead of a dictionary. A trial the scheduler stops becomes
+/// `pruned` with the values it reported last. Safe to use from several threads.
 struct TrialExecution: Sendable {
     let evaluator: any Evaluator
     let scenario: Scenario
+    /// Answers the trials' intermediate reports (nil: every trial runs to its end).
+    let scheduler: (any TrialScheduler)?
     let seeds: RandomSource
     let metricNames: [String]
     private let metricIndex: [String: Int]
@@ -24,9 +27,10 @@ struct TrialExecution: Sendable {
     /// Slots an evaluation must fill with finite values.
     private let requiredSlots: [Int]
 
-    init(evaluator: any Evaluator, scenario: Scenario, seed: UInt64) {
+    init(evaluator: any Evaluator, scenario: Scenario, seed: UInt64, scheduler: (any TrialScheduler)? = nil) {
         self.evaluator = evaluator
         self.scenario = scenario
+        self.scheduler = scheduler
         self.seeds = RandomSource(seed: seed ^ 0x5EED_5EED_5EED_5EED)
         let names = scenario.metricNames
         self.metricNames = names
@@ -54,9 +58,12 @@ struct TrialExecution: Sendable {
 
     /// Runs the evaluator on `proposal` as trial `number`, begun at `start` (a `now()` reading
     /// the caller already has: the clock is read once per trial, when it ends); returns the
-    /// trial and its intermediate reports as JSON lines.
+    /// trial and its intermediate reports as JSON lines (those sent through the trial's channel,
+    /// or else those the outcome carries).
     func run(_ proposal: Proposal, number: Int, startedAt start: Double) -> (Trial, [String]) {
-        let request = TrialRequest(number: number, seed: seed(for: number), configuration: proposal.configuration, space: scenario.space)
+        let channel = TrialChannel(trial: number, scheduler: scheduler)
+        let request = TrialRequest(number: number, seed: seed(for: number), configuration: proposal.configuration,
+                                   space: scenario.space, channel: channel)
         var metrics = [Double](repeating: .nan, count: metricNames.count)
         var state = TrialState.complete
         var failure: String? = nil
@@ -82,6 +89,11 @@ struct TrialExecution: Sendable {
             }
         }
         let end = Self.now()
+        if let step = channel.stoppedAt {
+            return pruned(proposal, number: number, startedAt: start, endedAt: end, reports: channel.reports, step: step)
+        }
+        let reports = channel.reports
+        if !reports.isEmpty { intermediate = reports.map(Self.dictionary) }
         if state == .complete {
             for (slot, formula) in resourceSlots where metrics[slot].isNaN {
                 metrics[slot] = formula.value(proposal.configuration, in: scenario.space)
@@ -101,10 +113,37 @@ struct TrialExecution: Sendable {
         let trial = Trial(number: number, generation: proposal.generation, configuration: proposal.configuration, state: state,
                           metrics: complete ? metrics : [Double](repeating: .nan, count: metricNames.count),
                           violation: violation, startedAt: start, finishedAt: end, failure: failure)
-        let lines = intermediate.map { dict in
-            "{" + dict.keys.sorted().map { "\(jsonQuote($0)): \(dict[$0]!.isFinite ? formatNumber(dict[$0]!) : "null")" }.joined(separator: ", ") + "}"
+        return (trial, intermediate.map(Self.jsonLine))
+    }
+
+    /// A trial the scheduler stopped at `step`: each metric keeps the value it was reported with
+    /// last (resources follow from the configuration), the constraint violation is that of those
+    /// values (+infinity when a constrained metric was never reported).
+    private func pruned(_ proposal: Proposal, number: Int, startedAt start: Double, endedAt end: Double,
+                        reports: [IntermediateReport], step: Int) -> (Trial, [String]) {
+        var metrics = [Double](repeating: .nan, count: metricNames.count)
+        for r in reports { for (name, v) in r.metrics { if let i = metricIndex[name] { metrics[i] = v } } }
+        for (slot, formula) in resourceSlots where metrics[slot].isNaN {
+            metrics[slot] = formula.value(proposal.configuration, in: scenario.space)
         }
-        return (trial, lines)
+        var violation = 0.0
+        for (slot, c) in constraintSlots { violation += metrics[slot].isFinite ? c.violation(metrics[slot]) : .infinity }
+        let trial = Trial(number: number, generation: proposal.generation, configuration: proposal.configuration, state: .pruned,
+                          metrics: metrics, violation: violation, startedAt: start, finishedAt: end,
+                          failure: "stopped by the scheduler at step \(step)")
+        return (trial, reports.map { Self.jsonLine(Self.dictionary($0)) })
+    }
+
+    /// A report as the study file keeps it: its metrics and its step.
+    private static func dictionary(_ r: IntermediateReport) -> [String: Double] {
+        var d = r.metrics
+        d["step"] = Double(r.step)
+        return d
+    }
+
+    /// `{"step": 3, "val_loss": 0.41}`: keys sorted, non-finite values as null.
+    private static func jsonLine(_ dict: [String: Double]) -> String {
+        "{" + dict.keys.sorted().map { "\(jsonQuote($0)): \(dict[$0]!.isFinite ? formatNumber(dict[$0]!) : "null")" }.joined(separator: ", ") + "}"
     }
 
     /// The minimised objective values of a complete trial, written into `out` (resized to the
@@ -114,8 +153,17 @@ struct TrialExecution: Sendable {
         for (k, (slot, goal)) in objectiveSlots.enumerated() { out[k] = goal == .minimize ? t.metrics[slot] : -t.metrics[slot] }
     }
 
-    /// What the sampler learns from a stored trial.
+    /// What the sampler learns from a stored trial. A pruned trial carries the objective values
+    /// it reported last (+infinity where it reported none) and an infinite violation: it ranks
+    /// behind every trial that ran to its end (see `TrialScheduler`).
     func observation(_ t: Trial) -> Observation {
+        if t.state == .pruned {
+            let objectives = objectiveSlots.map { slot, goal in
+                let v = goal == .minimize ? t.metrics[slot] : -t.metrics[slot]
+                return v.isNaN ? .infinity : v
+            }
+            return Observation(configuration: t.configuration, generation: t.generation, objectives: objectives, violation: .infinity)
+        }
         guard t.state == .complete else {
             return Observation(configuration: t.configuration, generation: t.generation,
                                objectives: [Double](repeating: .infinity, count: objectiveSlots.count), violation: .infinity)

@@ -1,11 +1,7 @@
-import Foundation
-import Hyperfront
-import Pareto
-
-/// The non-dominated set of the feasible, complete trials seen so far, kept incrementally,
+/// The non-dominated set of the points added so far (a run adds its feasible, complete trials), kept incrementally,
 /// with its hypervolume (recomputed only when the front or the reference point changed).
 ///
-/// The reference point is the worst value seen per objective among feasible trials plus a
+/// The reference point is `HypervolumeReference`'s: the worst value seen per objective plus a
 /// tenth of the range (1 when the range is zero), so the figure grows as the front improves
 /// but is only comparable between two moments while that point stays the same.
 public struct FrontTracker: Sendable {

@@ -1,0 +1,53 @@
+import Synchronization
+
+/// The line between a running trial and its run: the evaluator reports intermediate values
+/// (`report(step:_:)`) and learns whether to stop (`shouldStop`). Every trial gets its own
+/// channel through `TrialRequest.channel`; an evaluator that never reports ignores it, and its
+/// trial runs to its end.
+///
+/// After the scheduler said stop, further reports are ignored (and answered `.stop`); the
+/// evaluator should return promptly — what it returns then no longer matters, the trial is
+/// stored as `pruned` with its reports.
+public final class TrialChannel: Sendable {
+    public let trial: Int
+    private let scheduler: (any TrialScheduler)?
+    private struct State {
+        var kept: [IntermediateReport] = []
+        var stopStep: Int? = nil
+    }
+    private let state = Mutex(State())
+    /// Reports kept per trial (later ones are passed to the scheduler but not stored).
+    public static let maximumReports = 10_000
+
+    /// A channel for trial `trial`, answered by `scheduler` (nil: never stop).
+    public init(trial: Int, scheduler: (any TrialScheduler)? = nil) {
+        self.trial = trial
+        self.scheduler = scheduler
+    }
+
+    /// Reports the values measured at `step`; the answer says whether to go on.
+    @discardableResult
+    public func report(step: Int, _ metrics: [String: Double]) -> TrialDecision {
+        let stopped = state.withLock { s -> Bool in
+            if s.stopStep != nil { return true }
+            if s.kept.count < Self.maximumReports { s.kept.append(IntermediateReport(step: step, metrics: metrics)) }
+            return false
+        }
+        if stopped { return .stop }
+        // The scheduler may block (see `TrialScheduler`): never while holding the lock.
+        let decision = scheduler?.report(trial: trial, step: step, metrics: metrics) ?? .continue
+        if decision == .stop {
+            state.withLock { s in if s.stopStep == nil { s.stopStep = step } }
+        }
+        return decision
+    }
+
+    /// Whether the scheduler stopped this trial.
+    public var shouldStop: Bool { state.withLock { $0.stopStep != nil } }
+
+    /// The step at which the scheduler stopped the trial, or nil.
+    public var stoppedAt: Int? { state.withLock { $0.stopStep } }
+
+    /// The reports so far, in order.
+    public var reports: [IntermediateReport] { state.withLock { $0.kept } }
+}
