@@ -77,11 +77,6 @@ public final class StudyRunner {
         self.recordEachTrial = evaluator is any InterruptibleEvaluator
     }
 
-    /// The pipeline depth used when none is given: a quarter of the NSGA-II population for
-    /// evaluators whose trials take real time (a built-in trainer or a command), 0 otherwise.
-    /// It depends on the scenario only — never on the number of workers.
-    public static func defaultPipelineDepth(_ scenario: Scenario) -> Int { StudySetup.defaultPipelineDepth(scenario) }
-
     /// Progress of a run, reported after every finished trial.
     public struct Progress: Sendable {
         public var finished: Int
@@ -105,6 +100,9 @@ public final class StudyRunner {
         /// Trials found in the study file and not run again.
         public var reused: Int
         public var stoppedEarly: String?
+        /// Trials by state: those this run finished or took from the study file (for a
+        /// `Study` that resumed, the whole study file's).
+        public var counts: [TrialState: Int]
         /// Seconds the workers spent evaluating (summed over workers) and the run's wall time.
         public var busySeconds: Double
         public var wallSeconds: Double
@@ -290,7 +288,7 @@ public final class StudyRunner {
         }
         try flush(wait: true)
         return Summary(finished: counts.finished, failed: counts.failed, pruned: counts.pruned, reused: counts.reused,
-                       stoppedEarly: stoppedEarly, busySeconds: busy.total, wallSeconds: Date().timeIntervalSince(wallStart))
+                       stoppedEarly: stoppedEarly, counts: counts.counts, busySeconds: busy.total, wallSeconds: Date().timeIntervalSince(wallStart))
     }
 }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Hyperfront
 import Studies
-import Store
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,27 +9,31 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a scenario's trials and store every one in a study file.",
         discussion: """
         The study file (SQLite) holds the scenario, the seed and every trial, committed as trials
-        finish. Ctrl-C stops gracefully; 'hyperfront run SCENARIO --study FILE --resume' continues
-        exactly where the study stopped.
+        finish. Ctrl-C stops the trials that are running (they run again on resume) and exits
+        with code 130; 'hyperfront run SCENARIO --study FILE --resume' continues exactly where
+        the study stopped, with --trials N to raise its budget.
         """)
 
     @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
-    @Option(help: "The study file to write (default: runs/<scenario name>.sqlite).")
+    @Option(help: "The study file to write (default: runs/<scenario name>.sqlite, the name made into one file name inside runs/).")
     var study: String?
 
-    @Option(help: "Seed for every random choice (default: the scenario's search.seed).")
+    @Option(help: "Seed for every random choice (default: the scenario's search.seed; a resumed study keeps its own).")
     var seed: UInt64?
 
-    @Option(help: "Total number of trials (default: the scenario's search.trials).")
+    @Option(help: "Total number of trials (default: the scenario's search.trials; with --resume, the study's own, or a new budget).")
     var trials: Int?
 
-    @Option(help: "Trials run at once (default: the scenario's search.workers).")
+    @Option(help: "Trials run at once, 1 to \(Study.maximumWorkers) (default: the scenario's search.workers).")
     var workers: Int?
 
     @Option(help: "NSGA-II pipelining: the last N trials of each generation may finish after the next generation is bred, so workers never wait for a generation's slowest trial (default: population/4 for commands and the built-in trainer, 0 for benchmarks; 0 = strict generations). Independent of --workers: the same seed gives the same trials with any number of workers.")
     var pipeline: Int?
+
+    @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm; a resumed study keeps its own).")
+    var algorithm: SearchSettings.Algorithm?
 
     @Flag(help: "Continue an existing study file instead of refusing to overwrite it.")
     var resume = false
@@ -42,87 +45,36 @@ struct RunCommand: ParsableCommand {
         if let trials, trials < 1 || trials > SearchSettings.maximumTrials {
             throw ValidationError("--trials must be between 1 and \(SearchSettings.maximumTrials), got \(trials)")
         }
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, got \(workers)") }
+        if let workers, workers < 1 || workers > Study.maximumWorkers {
+            throw ValidationError("--workers must be between 1 and \(Study.maximumWorkers), got \(workers); write --workers \(min(max(workers, 1), Study.maximumWorkers)) or fewer")
+        }
         if let pipeline, pipeline < 0 { throw ValidationError("--pipeline must be 0 or more, got \(pipeline)") }
     }
 
     func run() throws {
         let started = Date()
-        var scenario: Scenario
-        do { scenario = try ScenarioLoader.load(path: self.scenario) }
+        let loaded: Scenario
+        do { loaded = try ScenarioLoader.load(path: self.scenario) }
         catch {
             // The message already carries its location ("file:line:column: error: …").
             Console.note(error.description)
             throw ExitCode(2)
         }
-        if let seed { scenario.search.seed = seed }
-        if let trials { scenario.search.trials = trials }
-        if let workers { scenario.search.workers = workers }
-
-        let setup: StudySetup
-        do { setup = try StudySetup.make(scenario) }
-        catch { throw Console.badInput(error.description) }
-        scenario = setup.scenario
-
-        let path = study ?? "runs/\(scenario.name).sqlite"
-        let store: StudyStore
-        let resumed = resume && FileManager.default.fileExists(atPath: path)
+        let overrides = Study.Overrides(seed: seed, trials: trials, workers: workers, pipelineDepth: pipeline, algorithm: algorithm)
+        let study: Study
         do {
-            if resumed {
-                store = try StudyStore.open(path: path)
-                let info = try store.info()
-                // A resumed study keeps its own seed and trial budget unless asked otherwise.
-                if seed == nil { scenario.search.seed = info.seed }
-                if trials == nil { scenario.search.trials = info.trials }
-                if let difference = StudySetup.difference(stored: info, scenario: scenario) {
-                    throw Console.badInput("\(path): cannot resume: \(difference)")
-                }
-                try store.acquireRunLock()
-                if info.model == nil { var model = StudyModel(scenario: scenario); model.search.trials = info.trials; try store.setModel(model) }
-                if info.trials < scenario.search.trials { try store.setTrialBudget(scenario.search.trials) }
-            } else {
-                if !resume, FileManager.default.fileExists(atPath: path), let holder = (try? StudyStore.open(path: path, readOnly: true))?.runLockHolder() {
-                    throw Console.badInput("\(path): this study is being run by \(holder) right now; choose another --study path")
-                }
-                store = try StudyStore.create(path: path, info: StudySetup.info(scenario))
-                try store.acquireRunLock()
-            }
-        } catch let e as StudyStore.StoreError {
-            throw Console.badInput(e.description)
-        }
-        defer { store.releaseRunLock() }
-        // Keep the run lock fresh while trials run, however long they take: another host only
-        // takes over a lock whose heartbeat is older than StudyStore.staleAfter.
-        let heartbeat = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "run-lock-heartbeat"))
-        heartbeat.schedule(deadline: .now() + 10, repeating: 10)
-        heartbeat.setEventHandler { store.heartbeat() }
-        heartbeat.resume()
-        defer { heartbeat.cancel() }
-
-        // The pipeline depth changes which trials run: a resumed study keeps the one it began with.
-        let depth: Int
-        do {
-            let stored = try store.setting("pipeline").flatMap { Int($0) }
-            if let stored, let pipeline, pipeline != stored {
-                throw Console.badInput("\(path): cannot resume with --pipeline \(pipeline): the study was run with --pipeline \(stored) (drop --pipeline, or give --pipeline \(stored))")
-            }
-            depth = stored ?? pipeline ?? StudyRunner.defaultPipelineDepth(scenario)
-            if stored == nil { try store.setSetting("pipeline", String(depth)) }
-        } catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
+            study = resume ? try Study.resume(scenario: loaded, at: self.study, overrides: overrides, createIfMissing: true)
+                           : try Study.create(scenario: loaded, at: self.study, overrides: overrides)
+        } catch { throw Console.badInput(error.description) }
 
         installInterruptHandler()
-        let runner = StudyRunner(scenario: scenario, store: store, evaluator: setup.evaluator, sampler: setup.sampler,
-                                 repair: setup.repair, trials: scenario.search.trials, seed: scenario.search.seed,
-                                 workers: scenario.search.workers)
-        runner.pipelineDepth = depth
-        let display = ProgressDisplay(quiet: quiet, total: scenario.search.trials)
-        let summary: StudyRunner.Summary
+        let display = ProgressDisplay(quiet: quiet, total: study.settings.trials)
+        let summary: Study.Summary
         do {
-            summary = try runner.run(progress: display.update, shouldStop: { interruptRequested.load(ordering: .relaxed) > 0 })
+            summary = try study.run(progress: display.update, shouldStop: { interruptRequested.load(ordering: .relaxed) > 0 })
         } catch {
             display.finish()
-            if case .store = error {
-                // The study file failed under a running study (disk full, I/O): not bad input.
+            if !error.isBadInput {
                 Console.error("\(error.description); finished trials are kept: continue with --resume once it is fixed")
                 throw ExitCode(1)
             }
@@ -130,17 +82,16 @@ struct RunCommand: ParsableCommand {
         }
         display.finish()
 
+        let path = study.path, counts = summary.counts
         let elapsed = Date().timeIntervalSince(started)
-        // A new study holds exactly the trials this run finished; a resumed one is counted.
-        let counts: [TrialState: Int] = resumed ? ((try? store.counts()) ?? [:])
-                                                : [.complete: summary.finished - summary.failed, .failed: summary.failed]
-        let done = (counts[.complete] ?? 0) + (counts[.failed] ?? 0)
+        let done = counts[.complete, default: 0] + counts[.failed, default: 0] + counts[.pruned, default: 0]
         var line = "\(done) trials in \(path) (\(summary.finished) run now in \(String(format: "%.2f", elapsed)) s"
         if summary.reused > 0 { line += ", \(summary.reused) already there" }
-        if scenario.search.workers > 1 && summary.wallSeconds > 0 {
-            line += String(format: ", workers busy %.0f%%", 100 * summary.busySeconds / (summary.wallSeconds * Double(scenario.search.workers)))
+        if study.settings.workers > 1 && summary.wallSeconds > 0 {
+            line += String(format: ", workers busy %.0f%%", 100 * summary.busySeconds / (summary.wallSeconds * Double(study.settings.workers)))
         }
-        line += ", \(counts[.failed] ?? 0) failed)."
+        if counts[.pruned, default: 0] > 0 { line += ", \(counts[.pruned, default: 0]) stopped early" }
+        line += ", \(counts[.failed, default: 0]) failed)."
         Console.note(line)
         if let why = summary.stoppedEarly {
             if why == "stopped" {
@@ -151,17 +102,17 @@ struct RunCommand: ParsableCommand {
         }
         if !quiet { Console.note("See the front: hyperfront report \(path)") }
         var code: Int32 = 0
-        if done > 0 && counts[.complete, default: 0] == 0 {
+        if done > 0 && counts[.failed, default: 0] == done {
             Console.error("every trial failed; see 'hyperfront report \(path) --all' for the reasons")
             code = 1
         } else if summary.stoppedEarly == "stopped" {
             code = 130
         }
-        store.releaseRunLock()
-        do { try store.close() } catch { Console.error("\(error)") }
+        do { try study.close() } catch { Console.error("\(error)") }
         // The run's memory (every trial, the sampler's history of configurations) goes with the
         // process: the OS takes it back at once, releasing it object by object would not.
         Foundation.exit(code)
     }
 }
 
+extension SearchSettings.Algorithm: ExpressibleByArgument {}

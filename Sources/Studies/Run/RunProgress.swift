@@ -10,6 +10,8 @@ struct RunProgress {
     private(set) var pruned = 0
     /// Trials taken from the study file.
     private(set) var reused = 0
+    /// Of those, failed and pruned ones.
+    private var reusedFailed = 0, reusedPruned = 0
     private var tracker: FrontTracker
     private var hypervolume: Double? = nil
     private var hypervolumeTime = 0.0
@@ -31,6 +33,8 @@ struct RunProgress {
     /// A trial taken from the study file.
     mutating func reused(_ t: Trial, _ execution: TrialExecution) {
         reused += 1
+        if t.state == .failed { reusedFailed += 1 }
+        if t.state == .pruned { reusedPruned += 1 }
         note(t, execution)
     }
 
@@ -38,6 +42,12 @@ struct RunProgress {
         guard t.state == .complete && t.violation == 0 else { return }
         execution.objectives(t, into: &objectives)
         tracker.add(objectives)
+    }
+
+    /// The trials this run finished or took from the study file, by state.
+    var counts: [TrialState: Int] {
+        let failed = failed + reusedFailed, pruned = pruned + reusedPruned
+        return [.complete: finished + reused - failed - pruned, .failed: failed, .pruned: pruned]
     }
 
     /// Progress as of `now`, after `last` (nil: after trials taken from the study file).
