@@ -40,43 +40,10 @@ struct CompareCommand: ParsableCommand {
         if let empty = lists.firstIndex(where: \.isEmpty) {
             throw Console.badInput("--runs '\(runs[empty])': no file named; give a comma-separated list of study files or CSV fronts, e.g. --runs a1.sqlite,a2.sqlite")
         }
-        let groups: [[String]] = inputs.map { [$0] } + lists
-        guard groups.count >= 2 else {
-            throw Console.badInput("compare needs at least two sets: 'hyperfront compare A B' or '--runs A1,A2 --runs B1,B2'")
-        }
-        let paths = groups.flatMap { $0 }
-        for p in paths {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) { throw Console.badInput("\(p): no such file") }
-            if isDirectory.boolValue { throw Console.badInput("\(p): is a directory; give a study file or a CSV front") }
-        }
-        if let output, let refusal = ReportOutput.refusal(output: output, inputs: paths) { throw Console.badInput(refusal) }
-        var fronts: [String: ComparedFront] = [:]
-        var objectives: [Objective]? = nil
-        var fromStudy = false
-        do {
-            for p in paths where ComparedFront.isStudy(path: p) {
-                let f = try ComparedFront.study(path: p)
-                if objectives == nil { objectives = f.objectives; fromStudy = true }
-                fronts[p] = f
-            }
-            for p in paths where fronts[p] == nil {
-                let f = try ComparedFront.csv(path: p, objectives: objectives, maximize: Set(maximize), exact: !fromStudy)
-                if objectives == nil { objectives = f.objectives }
-                fronts[p] = f
-            }
-        } catch {
-            throw Console.badInput(error.description)
-        }
-        if let objectives {
-            let known = Set(objectives.map(\.metric))
-            for m in maximize where !known.contains(m) {
-                throw Console.badInput("--maximize \(m): no such objective in the inputs (objectives: \(objectives.map(\.metric).joined(separator: ", ")))")
-            }
-        }
-        let sides = groups.map { g in FrontComparison.Side(name: g.joined(separator: ","), runs: g.map { fronts[$0]! }) }
+        let sets: [[String]] = inputs.map { [$0] } + lists
+        if let output, let refusal = ReportOutput.refusal(output: output, inputs: sets.flatMap { $0 }) { throw Console.badInput(refusal) }
         let comparison: FrontComparison
-        do { comparison = try FrontComparison(sides: sides) } catch { throw Console.badInput(error.description) }
+        do { comparison = try FrontComparison.read(sets: sets, maximize: Set(maximize)) } catch { throw Console.badInput(error.description) }
         let text: String
         switch format {
         case .table: text = ComparisonTextFormat.table(comparison)

@@ -49,14 +49,8 @@ struct SizeCommand: ParsableCommand {
         var parsed: [DeploymentTarget] = []
         do { for t in targets { parsed.append(try DeploymentTarget.parse(t)) } }
         catch { throw Console.badInput(error.description) }
-        var w: [String: Double] = [:]
-        for text in weights {
-            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let v = Double(parts[1].trimmingCharacters(in: .whitespaces)), v > 0, v.isFinite else {
-                throw Console.badInput(SizingPlan.PlanError.badWeight(text).description)
-            }
-            w[parts[0].trimmingCharacters(in: .whitespaces)] = v
-        }
+        let w: [String: Double]
+        do { w = try SizingPlan.weights(weights) } catch { throw Console.badInput(error.description) }
         if maximize != nil && minimize != nil { throw Console.badInput("give --maximize or --minimize, not both") }
         let objective = maximize.map { Objective(metric: $0, goal: .maximize) } ?? minimize.map { Objective(metric: $0, goal: .minimize) }
         let report: StudyReport

@@ -1,0 +1,49 @@
+import Foundation
+import Hyperfront
+
+extension FrontComparison {
+    /// An input set of `compare` that cannot be read or compared, in words.
+    public struct InputError: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// Reads the sets of a comparison — each a list of study files or CSV fronts (one run each)
+    /// — and compares them. Objectives come from the first study given, or else from the first
+    /// CSV's columns (minimised unless named in `maximize`).
+    public static func read(sets: [[String]], maximize: Set<String>) throws(InputError) -> FrontComparison {
+        guard sets.count >= 2 else {
+            throw InputError("compare needs at least two sets: 'hyperfront compare A B' or '--runs A1,A2 --runs B1,B2'")
+        }
+        if sets.contains(where: \.isEmpty) { throw InputError("every set of runs needs at least one file") }
+        let paths = sets.flatMap { $0 }
+        for p in paths {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) { throw InputError("\(p): no such file") }
+            if isDirectory.boolValue { throw InputError("\(p): is a directory; give a study file or a CSV front") }
+        }
+        var fronts: [String: ComparedFront] = [:]
+        var objectives: [Objective]? = nil
+        var fromStudy = false
+        do {
+            for p in paths where ComparedFront.isStudy(path: p) && fronts[p] == nil {
+                let f = try ComparedFront.study(path: p)
+                if objectives == nil { objectives = f.objectives; fromStudy = true }
+                fronts[p] = f
+            }
+            for p in paths where fronts[p] == nil {
+                let f = try ComparedFront.csv(path: p, objectives: objectives, maximize: maximize, exact: !fromStudy)
+                if objectives == nil { objectives = f.objectives }
+                fronts[p] = f
+            }
+        } catch { throw InputError(error.description) }
+        if let objectives {
+            let known = Set(objectives.map(\.metric))
+            for m in maximize.sorted() where !known.contains(m) {
+                throw InputError("--maximize \(m): no such objective in the inputs (objectives: \(objectives.map(\.metric).joined(separator: ", ")))")
+            }
+        }
+        let sides = sets.map { g in Side(name: g.joined(separator: ","), runs: g.compactMap { fronts[$0] }) }
+        do { return try FrontComparison(sides: sides) } catch { throw InputError(error.description) }
+    }
+}
