@@ -18,6 +18,8 @@ public struct StudyReport: Sendable {
     public let infeasible: [Int]
     public let failed: [Int]
     public let running: [Int]
+    /// Indices into `trials` of trials the scheduler stopped early (never on the front).
+    public let pruned: [Int]
     /// Indices into `trials` of complete, feasible trials.
     public let feasible: [Int]
     public let metricNames: [String]
@@ -64,13 +66,13 @@ public struct StudyReport: Sendable {
         self.trials = trials
         self.metricNames = info.metricNames
         self.objectiveColumns = model.objectives.map { info.metricNames.firstIndex(of: $0.metric) }
-        var feasible: [Int] = [], infeasible: [Int] = [], failed: [Int] = [], running: [Int] = []
+        var feasible: [Int] = [], infeasible: [Int] = [], failed: [Int] = [], running: [Int] = [], pruned: [Int] = []
         for (i, t) in trials.enumerated() {
             switch t.state {
             case .complete: if t.violation <= 0 { feasible.append(i) } else { infeasible.append(i) }
             case .failed: failed.append(i)
             // Stopped early: shown with its last values, never on the front.
-            case .pruned: infeasible.append(i)
+            case .pruned: pruned.append(i)
             case .running: running.append(i)
             }
         }
@@ -78,6 +80,7 @@ public struct StudyReport: Sendable {
         self.infeasible = infeasible
         self.failed = failed
         self.running = running
+        self.pruned = pruned
         let m = max(model.objectives.count, 1)
         var values: [Double] = []
         values.reserveCapacity(feasible.count * m)
@@ -160,6 +163,9 @@ public struct StudyReport: Sendable {
                 .sorted { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) }
             let top = reasons.first.map { "most common reason (\($0.value.count)×): \($0.key)" } ?? "no reason was recorded"
             return "Every trial failed (\(failed.count)); \(top)"
+        }
+        if !pruned.isEmpty && infeasible.isEmpty && failed.count + running.count + pruned.count == trials.count {
+            return "Every finished trial was stopped early by the scheduler (\(pruned.count) pruned, \(failed.count) failed); none ran to its end."
         }
         if !infeasible.isEmpty {
             var lines = ["No trial satisfies every constraint (\(infeasible.count) infeasible, \(failed.count) failed). Closest to feasible:"]

@@ -131,3 +131,18 @@ func reportFormatsMatchGoldenFiles(format: String) throws {
     #expect(MetricUnit(metric: "accuracy") == .plain)
     #expect(MetricUnit(metric: "memory_bytes").label("memory_bytes") == "memory_bytes (bytes)")
 }
+
+@Test func prunedTrialsAreCountedApartAndNeverOnTheFront() throws {
+    let base = try fixtureReport(objectives: 2, count: 40, seed: 3)
+    // Prune every front trial: the front is then made of the others, and the counts say so.
+    var trials = base.trials
+    for i in base.front { trials[i].state = .pruned }
+    let r = StudyReport(info: base.info, model: base.model, trials: trials)
+    #expect(r.pruned.sorted() == base.front.sorted())
+    #expect(Set(r.front).isDisjoint(with: base.front) && !r.front.isEmpty)
+    #expect(r.infeasible == base.infeasible && r.failed == base.failed)
+    #expect(TableFormat.render(r, all: false).contains("\(base.front.count) pruned"))
+    #expect(JSONFormat.render(r, all: false).contains("\"pruned\": \(base.front.count)"))
+    #expect(!JSONFormat.render(base, all: false).contains("\"pruned\""))
+    #expect(StatusFormat.render(r, location: "s.sqlite", holder: nil, points: 3).contains("failed, \(base.front.count) pruned, "))
+}

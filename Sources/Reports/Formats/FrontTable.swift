@@ -59,9 +59,9 @@ extension StudyReport {
     var summaryLines: [String] {
         let sc = model
         var out: [String] = []
-        let complete = trials.count - failed.count - running.count
+        let complete = trials.count - failed.count - running.count - pruned.count
         out.append("Study \(info.name): \(trials.count) trials (\(complete) complete, \(failed.count) failed, \(infeasible.count) infeasible"
-                   + (running.isEmpty ? ")" : ", \(running.count) running)"))
+                   + (pruned.isEmpty ? "" : ", \(pruned.count) pruned") + (running.isEmpty ? ")" : ", \(running.count) running)"))
         out.append("Objectives: " + sc.objectives.map { "\($0.metric) (\($0.goal == .minimize ? "min" : "max"))" }.joined(separator: ", "))
         if !sc.constraints.isEmpty { out.append("Constraints: " + sc.constraints.map(\.description).joined(separator: ", ")) }
         if let hv = hypervolume {

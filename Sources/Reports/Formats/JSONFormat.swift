@@ -16,6 +16,7 @@ import Hyperfront
 ///               "failure": text|null, "slack": {metric: x}, "notes": [text]}] }
 /// ```
 /// `trials` holds the front (sorted by the first objective), or every trial with `--all`.
+/// `summary.pruned` (trials the scheduler stopped early) is present when there are some.
 /// Hypervolume is computed on minimised objectives (maximised ones negated).
 public enum JSONFormat {
     public static func render(_ report: StudyReport, all: Bool) -> String {
@@ -24,8 +25,9 @@ public enum JSONFormat {
         o += "  \"objectives\": [" + sc.objectives.map { "{\"metric\": \(jsonQuote($0.metric)), \"goal\": \"\($0.goal.rawValue)\"}" }.joined(separator: ", ") + "],\n"
         o += "  \"constraints\": [" + sc.constraints.map { "{\"metric\": \(jsonQuote($0.metric)), \"\($0.kind.rawValue)\": \(num($0.bound))}" }.joined(separator: ", ") + "],\n"
         let hv = report.hypervolume
-        o += "  \"summary\": {\"trials\": \(report.trials.count), \"complete\": \(report.trials.count - report.failed.count - report.running.count), "
+        o += "  \"summary\": {\"trials\": \(report.trials.count), \"complete\": \(report.trials.count - report.failed.count - report.running.count - report.pruned.count), "
         o += "\"failed\": \(report.failed.count), \"infeasible\": \(report.infeasible.count), \"running\": \(report.running.count), "
+        if !report.pruned.isEmpty { o += "\"pruned\": \(report.pruned.count), " }
         o += "\"front_size\": \(report.front.count), \"hypervolume\": \(hv.map { num($0.value) } ?? "null"), "
         o += "\"reference_point\": \(hv.map { "[" + $0.reference.map(num).joined(separator: ", ") + "]" } ?? "null")},\n"
         o += "  \"empty_front_reason\": \(report.emptyFrontExplanation.map(jsonQuote) ?? "null"),\n"

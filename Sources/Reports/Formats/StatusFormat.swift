@@ -11,8 +11,9 @@ public enum StatusFormat {
         let trials = report.trials
         let info = report.info
         var out = "study \(info.name) (\(location)), scenario \(info.scenarioPath), seed \(info.seed)\n"
-        let complete = trials.count - report.failed.count - report.running.count
-        out += "trials: \(complete + report.failed.count) of \(info.trials) done — \(complete) complete (\(report.feasible.count) feasible, \(report.infeasible.count) infeasible), \(report.failed.count) failed, \(report.running.count) running\n"
+        let complete = trials.count - report.failed.count - report.running.count - report.pruned.count
+        let pruned = report.pruned.isEmpty ? "" : ", \(report.pruned.count) pruned"
+        out += "trials: \(complete + report.failed.count + report.pruned.count) of \(info.trials) done — \(complete) complete (\(report.feasible.count) feasible, \(report.infeasible.count) infeasible), \(report.failed.count) failed\(pruned), \(report.running.count) running\n"
         if let holder {
             out += "being run now by \(holder)\n"
         } else if !report.running.isEmpty {
