@@ -38,7 +38,7 @@ import Store
 /// under the same number: none is lost, none is duplicated.
 public final class StudyRunner {
     public let scenario: Scenario
-    public let store: StudyStore
+    public let store: any StudyStorage
     public let evaluator: any Evaluator
     public var sampler: any Sampler
     public let repair: (any ProposalRepair)?
@@ -64,7 +64,7 @@ public final class StudyRunner {
     /// when `run` returns: a caller that ends the process next leaves that to the OS.
     private var lastRun: TrialNumbering? = nil
 
-    public init(scenario: Scenario, store: StudyStore, evaluator: any Evaluator, sampler: any Sampler,
+    public init(scenario: Scenario, store: any StudyStorage, evaluator: any Evaluator, sampler: any Sampler,
                 repair: (any ProposalRepair)?, trials: Int, seed: UInt64, workers: Int) {
         self.scenario = scenario
         self.store = store
@@ -110,7 +110,7 @@ public final class StudyRunner {
 
     public enum RunError: Error, CustomStringConvertible {
         case replayMismatch(Int)
-        case store(StudyStore.StoreError)
+        case store(StudyStorageError)
         case repair(String)
 
         public var description: String {
@@ -173,7 +173,7 @@ public final class StudyRunner {
         }
 
         func receive(_ r: JobResult) throws(RunError) {
-            if let e = r.storeError { throw .store(.database(store.path, e)) }
+            if let e = r.storeError { throw .store(.database(store.location, e)) }
             if r.interrupted { return }
             numbering.results[r.trial.number] = r.trial
             if !record {

@@ -7,20 +7,20 @@ import Store
 /// overlap with the search (a thread waiting for the disk leaves the CPU to it), and closing
 /// the study has almost nothing left to copy.
 final class BackgroundWriter: @unchecked Sendable {
-    private let store: StudyStore
+    private let store: any StudyStorage
     private let queue = DispatchQueue(label: "study-writer")
     private let lock = NSLock()
-    private var firstError: StudyStore.StoreError?
+    private var firstError: StudyStorageError?
 
-    init(store: StudyStore) { self.store = store }
+    init(store: any StudyStorage) { self.store = store }
 
     /// The first error a write met (later writes are skipped after it).
-    var failure: StudyStore.StoreError? { lock.lock(); defer { lock.unlock() }; return firstError }
+    var failure: StudyStorageError? { lock.lock(); defer { lock.unlock() }; return firstError }
 
     func save(_ trials: [Trial], intermediate: [Int: [String]]) {
         queue.async { [self] in
             if failure != nil { return }
-            do throws(StudyStore.StoreError) {
+            do throws(StudyStorageError) {
                 try store.save(trials, intermediate: intermediate)
                 try store.checkpoint()
             } catch {

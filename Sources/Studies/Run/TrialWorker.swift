@@ -7,7 +7,7 @@ import Store
 /// threads.
 struct TrialWorker: Sendable {
     let execution: TrialExecution
-    let store: StudyStore
+    let store: any StudyStorage
     /// Commit each trial when it starts and when it finishes (out-of-process evaluators).
     let recordEachTrial: Bool
     let busy: BusyClock
