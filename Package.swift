@@ -9,7 +9,7 @@ let package = Package(
     products: [
         .executable(name: "hyperfront", targets: ["HyperfrontCLI"]),
         .library(name: "Pareto", targets: ["Pareto"]),
-        .library(name: "Hyperfront", targets: ["Hyperfront", "Samplers", "IntegerPrograms", "Training", "Evaluators", "Store", "Studies", "Reports"]),
+        .library(name: "Hyperfront", targets: ["Hyperfront", "Samplers", "IntegerPrograms", "Training", "Evaluators", "Schedulers", "Store", "Studies", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "Hyperfront", dependencies: ["Pareto", "Randomness", .product(name: "Yams", package: "Yams")]),
         // Samplers: NSGA-II and its operators, random, grid.
         .target(name: "Samplers", dependencies: ["Hyperfront", "Pareto"]),
+        // Early stopping: multi-objective ASHA and Hyperband behind the core's scheduler seam.
+        .target(name: "Schedulers", dependencies: ["Hyperfront", "Pareto"]),
         // GLPK: the only module that imports it.
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "IntegerPrograms", dependencies: ["CGLPK", "Hyperfront"]),
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront", "Studies", "Samplers", "Evaluators"]),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers", "Hyperfront", "Pareto"]),
         .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront", "Studies"]),
+        .testTarget(name: "SchedulersTests", dependencies: ["Schedulers", "Hyperfront", "Pareto"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Randomness"]),
         .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront", "Pareto", "Studies"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),

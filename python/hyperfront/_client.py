@@ -57,7 +57,9 @@ class _Plain:
         self._terms = 0
         try:
             signal.signal(signal.SIGTERM, self._on_term)
-        except ValueError:  # not the main thread: the default action (exit) stays
+            # A parent may have left SIGTERM blocked in the mask this process inherited.
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        except (ValueError, AttributeError):  # not the main thread: the default action (exit) stays
             pass
 
     def _on_term(self, signum, frame):

@@ -101,9 +101,9 @@ class PlainCommandTests(unittest.TestCase):
             t.finish(loss=1.0 / step, stopped_at=step)
         """
         path = script(body)
+        child = subprocess.Popen([sys.executable, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env=environment(HYPERFRONT_PARAMS="{}"))
         try:
-            child = subprocess.Popen([sys.executable, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     env=environment(HYPERFRONT_PARAMS="{}"))
             self.assertEqual(child.stderr.readline().strip(), "ready")
             child.send_signal(signal.SIGTERM)
             out, _ = child.communicate(timeout=30)
@@ -111,6 +111,9 @@ class PlainCommandTests(unittest.TestCase):
             last = json.loads(out.splitlines()[-1])
             self.assertGreaterEqual(last["stopped_at"], 1)
         finally:
+            if child.poll() is None:
+                child.kill()
+                child.communicate()
             os.unlink(path)
 
     def test_an_exception_fails_the_trial_with_its_traceback(self):

@@ -13,6 +13,8 @@ public struct Scenario: Sendable {
     public var resources: [ResourceFormula]
     public var evaluator: EvaluatorSpec
     public var search: SearchSettings
+    /// Which scheduler stops trials early (`early_stopping:`); `.none` lets every trial run to its end.
+    public var earlyStopping = EarlyStoppingSettings()
 
     public init(name: String, source: String = "", path: String = "", space: SearchSpace,
                 objectives: [Objective], constraints: [OutcomeConstraint] = [],

@@ -62,8 +62,10 @@ extension ScenarioReader {
         evaluator.settings.adjustSearchDefaults(&search)
         search = try searchSettings(find("search")?.value, defaults: search)
 
-        return Scenario(name: name, source: text, path: file, space: space, objectives: objectives,
-                        constraints: constraints, resources: resources, evaluator: evaluator, search: search)
+        var scenario = Scenario(name: name, source: text, path: file, space: space, objectives: objectives,
+                                constraints: constraints, resources: resources, evaluator: evaluator, search: search)
+        if let (_, e) = find("early_stopping") { scenario.earlyStopping = try earlyStopping(e) }
+        return scenario
     }
 
     func yamlError(_ e: YamlError) -> ScenarioError {
