@@ -12,11 +12,15 @@ public enum Trainer {
     /// - Parameters:
     ///   - monitorValidation: evaluate the validation loss after every epoch (always on with
     ///     early stopping). Off, only the final weights are evaluated.
+    ///   - onEpoch: called after every epoch with the validation metrics measured then (the
+    ///     validation pass is made anyway when it is set); return false to stop training there
+    ///     (the result then holds the epochs run so far).
     /// - Throws: `TrainingSettingError` for a setting out of range or data that do not fit
     ///   together (different features or classes).
     /// - Complexity: O(epochs · rows · Σ n_{l−1}·n_l).
     public static func train(_ config: TrainingConfiguration, train: Dataset, validation: Dataset,
                              monitorValidation: Bool = true,
+                             onEpoch: ((EpochProgress) -> Bool)? = nil,
                              using rng: inout some RandomNumberGenerator) throws(TrainingSettingError) -> TrainingResult {
         try config.validate()
         guard train.rows > 0, validation.rows > 0 else {
@@ -34,7 +38,7 @@ public enum Trainer {
         net.initialize(config.initializer, using: &random)
         let optimizer = OptimizerState(config.optimizer, parameterCount: net.parameterCount)
         let dropout = Float(config.dropout), l1 = Float(config.l1), l2 = Float(config.l2)
-        let monitor = monitorValidation || config.patience != nil
+        let monitor = monitorValidation || config.patience != nil || onEpoch != nil
         let n = train.rows, batch = shape.batchSize
 
         var order = (0..<n).map { Int32($0) }
@@ -71,9 +75,22 @@ public enum Trainer {
                     if epoch == 0 { flopsPerEpoch = net.trainingFLOPs }
                     let trainLoss = lossSum / Double(n)
                     var validationLoss = Double.nan
-                    if monitor { validationLoss = net.evaluate(validation).lossSum / Double(validation.rows) }
+                    var validationEval: (lossSum: Double, predictions: [Int32])? = nil
+                    if monitor {
+                        let e = net.evaluate(validation)
+                        validationEval = (e.lossSum, e.predictions)
+                        validationLoss = e.lossSum / Double(validation.rows)
+                    }
                     history.append(.init(epoch: epoch + 1, trainLoss: trainLoss, validationLoss: validationLoss, learningRate: lr))
                     if !trainLoss.isFinite || (monitor && !validationLoss.isFinite) { diverged = true; break }
+                    if let onEpoch, let validationEval {
+                        let progress = EpochProgress(
+                            epoch: epoch + 1, trainLoss: trainLoss, validationLoss: validationLoss,
+                            validation: ClassificationMetrics(truth: validation.labels, predicted: validationEval.predictions, classes: train.classCount),
+                            parameterCount: net.parameterCount, memoryBytes: 4 * (net.allocatedFloats + optimizer.floats),
+                            seconds: (ContinuousClock.now - start) / .seconds(1))
+                        if !onEpoch(progress) { break }
+                    }
                     if let patience = config.patience {
                         if best == nil || validationLoss < best!.loss {
                             best = (validationLoss, epoch + 1, net.snapshot())
