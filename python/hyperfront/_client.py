@@ -123,6 +123,10 @@ class _Persistent:
 
     def send(self, message):
         message["hyperfront"] = PROTOCOL_VERSION
+        metrics = message.get("metrics")
+        if metrics:  # JSON has no NaN: non-finite values travel as strings
+            message["metrics"] = {k: (v if math.isfinite(v) else repr(v).replace("inf", "Infinity").replace("nan", "NaN"))
+                                  for k, v in metrics.items()}
         self.out.write(_dumps(message) + "\n")
         self.out.flush()
 
@@ -161,8 +165,11 @@ class _Persistent:
     def finish(self, trial, metrics):
         self.send({"type": "finish", "trial": trial.number, "metrics": metrics})
 
-    def fail(self, trial, reason):
-        self.send({"type": "fail", "trial": trial.number, "error": reason})
+    def fail(self, trial, reason, exiting=False):
+        message = {"type": "fail", "trial": trial.number, "error": reason}
+        if exiting:
+            message["exiting"] = True
+        self.send(message)
 
 
 class Trial:
@@ -216,10 +223,13 @@ class Trial:
             return
         self._transport.finish(self, values)
 
-    def _fail(self, reason):
+    def _fail(self, reason, exiting=False):
         if not self._done:
             self._done = True
-            self._transport.fail(self, reason)
+            if self._transport.persistent:
+                self._transport.fail(self, reason, exiting)
+            else:
+                self._transport.fail(self, reason)
 
 
 _state = {"transport": None, "current": None, "hook": None}
@@ -231,7 +241,7 @@ def _excepthook(kind, value, tb):
     if current is not None and not current._done:
         text = "".join(traceback.format_exception(kind, value, tb))
         try:
-            current._fail(text)
+            current._fail(text, exiting=True)
         except Exception:
             pass
     (_state["hook"] or sys.__excepthook__)(kind, value, tb)

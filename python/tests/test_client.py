@@ -226,6 +226,7 @@ class PersistentWorkerTests(unittest.TestCase):
         m = w.receive()
         self.assertEqual((m["type"], m["trial"]), ("fail", 4))
         self.assertIn("RuntimeError: boom in trial 4", m["error"])
+        self.assertIs(m.get("exiting"), True)
         self.assertIn("Traceback", m["error"])
         self.assertIsNone(w.receive())  # the process ends; Hyperfront starts a new one
         self.assertNotEqual(w.close(), 0)

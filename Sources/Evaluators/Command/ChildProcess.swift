@@ -53,66 +53,21 @@ struct ChildProcess {
     /// the process group id once it exists (for cancellation), `isCancelled` is polled.
     func run(onStart: (pid_t) -> Void, isCancelled: () -> Bool, onLine: (ArraySlice<UInt8>) -> Void) -> Result {
         let start = Date()
-        // Pipes are made close-on-exec under one lock with the spawn itself, so a child spawned
-        // by another worker at the same moment never inherits this trial's pipe ends.
-        spawnLock.lock()
-        var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
-        guard makePipe(&inPipe) else { spawnLock.unlock(); return failedStart("pipe: \(errnoText())", start) }
-        guard makePipe(&outPipe) else { spawnLock.unlock(); closeAll(inPipe); return failedStart("pipe: \(errnoText())", start) }
-        guard makePipe(&errPipe) else { spawnLock.unlock(); closeAll(inPipe + outPipe); return failedStart("pipe: \(errnoText())", start) }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        if let workdir {
-            guard let addChdir else { spawnLock.unlock(); closeAll(inPipe + outPipe + errPipe); return failedStart("this C library cannot set a working directory for a spawned process (posix_spawn_file_actions_addchdir_np, glibc 2.29+)", start) }
-            _ = addChdir(&actions, workdir)
+        let spawned: Spawned
+        switch Self.spawn(arguments: arguments, environment: environment, workdir: workdir) {
+        case .success(let p): spawned = p
+        case .failure(let why): return failedStart(why.message, start)
         }
-
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        let flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
-        posix_spawnattr_setflags(&attr, Int16(flags))
-        posix_spawnattr_setpgroup(&attr, 0)
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        // Default dispositions for the signals a parent may catch or ignore.
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, s) }
-        posix_spawnattr_setsigdefault(&attr, &defaults)
-
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        let envStrings = env.map { "\($0.key)=\($0.value)" }
-
-        var pid: pid_t = 0
-        let rc = withCStrings(arguments) { argv in
-            withCStrings(envStrings) { envp in
-                posix_spawnp(&pid, arguments[0], &actions, &attr, argv, envp)
-            }
-        }
-        close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
-        spawnLock.unlock()
-        if rc != 0 {
-            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
-            return failedStart("cannot start '\(arguments[0])': \(String(cString: strerror(rc)))", start)
-        }
+        let pid = spawned.pid
         onStart(pid)
 
         // Feed stdin without blocking: the child may never read it.
-        _ = fcntl(inPipe[1], F_SETFL, fcntl(inPipe[1], F_GETFL) | O_NONBLOCK)
-        var inFD: Int32 = inPipe[1]
+        _ = fcntl(spawned.stdin, F_SETFL, fcntl(spawned.stdin, F_GETFL) | O_NONBLOCK)
+        var inFD: Int32 = spawned.stdin
         var inOffset = 0
         if input.isEmpty { close(inFD); inFD = -1 }
 
-        var outFD = outPipe[0], errFD = errPipe[0]
+        var outFD = spawned.stdout, errFD = spawned.stderr
         var lineBuffer: [UInt8] = []
         var stdoutBytes = 0, stderrBytes = 0
         var tail = [UInt8]()
@@ -219,6 +174,74 @@ struct ChildProcess {
         if tail.count > Self.stderrTailBytes { tail.removeFirst(tail.count - Self.stderrTailBytes) }
         return Result(ending: ending!, stdoutBytes: stdoutBytes, stderrBytes: stderrBytes, stderrTail: tail,
                       seconds: Date().timeIntervalSince(start))
+    }
+
+    /// A started process: its id (also its process group's) and our ends of its three pipes.
+    struct Spawned {
+        var pid: pid_t
+        var stdin: Int32
+        var stdout: Int32
+        var stderr: Int32
+    }
+
+    struct SpawnError: Error { var message: String }
+
+    /// Starts `arguments` without a shell in a process group of its own, with pipes for stdin,
+    /// stdout and stderr (close-on-exec on our side), an empty signal mask and default
+    /// dispositions for the signals a parent may catch or ignore.
+    static func spawn(arguments: [String], environment: [String: String], workdir: String?) -> Swift.Result<Spawned, SpawnError> {
+        // Pipes are made close-on-exec under one lock with the spawn itself, so a child spawned
+        // by another worker at the same moment never inherits this trial's pipe ends.
+        spawnLock.lock()
+        var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
+        guard makePipe(&inPipe) else { spawnLock.unlock(); return .failure(SpawnError(message: "pipe: \(errnoText())")) }
+        guard makePipe(&outPipe) else { spawnLock.unlock(); closeAll(inPipe); return .failure(SpawnError(message: "pipe: \(errnoText())")) }
+        guard makePipe(&errPipe) else { spawnLock.unlock(); closeAll(inPipe + outPipe); return .failure(SpawnError(message: "pipe: \(errnoText())")) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        if let workdir {
+            guard let addChdir else { spawnLock.unlock(); closeAll(inPipe + outPipe + errPipe); return .failure(SpawnError(message: "this C library cannot set a working directory for a spawned process (posix_spawn_file_actions_addchdir_np, glibc 2.29+)")) }
+            _ = addChdir(&actions, workdir)
+        }
+
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        let flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+        posix_spawnattr_setflags(&attr, Int16(flags))
+        posix_spawnattr_setpgroup(&attr, 0)
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        // Default dispositions for the signals a parent may catch or ignore.
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for s in [SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        let envStrings = env.map { "\($0.key)=\($0.value)" }
+
+        var pid: pid_t = 0
+        let rc = withCStrings(arguments) { argv in
+            withCStrings(envStrings) { envp in
+                posix_spawnp(&pid, arguments[0], &actions, &attr, argv, envp)
+            }
+        }
+        close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
+        spawnLock.unlock()
+        if rc != 0 {
+            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+            return .failure(SpawnError(message: "cannot start '\(arguments[0])': \(String(cString: strerror(rc)))"))
+        }
+        return .success(Spawned(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0]))
     }
 
     /// SIGTERM to the group, up to `killGrace` seconds for it to leave, then SIGKILL (at once when

@@ -33,8 +33,12 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
     /// Where result files go.
     private let resultDirectory: String
 
+    /// The intermediate key that counts progress for early stopping (`early_stopping.resource`).
+    public let progressKey: String?
+
     public init(spec: CommandSpec, space: SearchSpace, required: [String], maxOutputBytes: Int = 10 << 20,
-                maxIntermediate: Int = 10_000) throws(EvaluatorFactory.EvaluatorError) {
+                maxIntermediate: Int = 10_000, progressKey: String? = nil) throws(EvaluatorFactory.EvaluatorError) {
+        self.progressKey = progressKey
         self.spec = spec
         self.space = space
         self.required = required
@@ -157,13 +161,14 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
         var last: [UInt8] = []
         var lastFields: [(String, Double?)]? = nil
         var pid: pid_t = 0
+        var stopRequested = false
         let result = child.run(
             onStart: { p in
                 pid = p
                 lock.lock(); running.insert(p); let stop = interrupted; lock.unlock()
                 if stop { kill(-p, SIGTERM) }
             },
-            isCancelled: { isInterrupted },
+            isCancelled: { stopRequested || isInterrupted },
             onLine: { line in
                 guard let first = line.firstIndex(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { return }
                 if let f = lastFields, intermediate.count < maxIntermediate {
@@ -173,6 +178,12 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
                 }
                 last = Array(line.prefix(4096))
                 lastFields = line[first] == UInt8(ascii: "{") ? JSONLine.parseObject(line) : nil
+                // Progress lines reach the scheduler as they are printed; a stop ends the group.
+                if let f = lastFields, !stopRequested, let step = Self.progressStep(f, progressKey: progressKey) {
+                    var d: [String: Double] = [:]
+                    for (k, v) in f { if let v { d[k] = v } }
+                    if request.reportProgress(step: step, d) { stopRequested = true }
+                }
             })
         if pid != 0 { lock.lock(); running.remove(pid); lock.unlock() }
 
@@ -189,7 +200,7 @@ public final class CommandEvaluator: InterruptibleEvaluator, @unchecked Sendable
 
         switch result.ending {
         case .couldNotStart(let why): return fail(why)
-        case .cancelled: return fail("interrupted")
+        case .cancelled: return fail(stopRequested ? "stopped by the scheduler" : "interrupted")
         case .outputLimit:
             return fail("output flood: wrote more than \(Self.bytes(maxOutputBytes)) on stdout and stderr, the limit (its process group was killed then); print less, or send logs to a file")
         case .timedOut: return fail("timed out after \(Self.seconds(spec.timeout ?? 0)) (its process group was killed)")

@@ -5,7 +5,7 @@ import Hyperfront
 public struct CommandPlugin: EvaluatorPlugin {
     public init() {}
     public var key: String { "command" }
-    public var keys: [String] { ["command", "timeout", "env", "workdir", "metrics"] }
+    public var keys: [String] { ["command", "timeout", "env", "workdir", "metrics", "persistent"] }
     public var example: String { "{command: [python3, train.py], timeout: 10m}" }
 
     /// The longest single argument or environment entry Linux passes to a program
@@ -34,7 +34,8 @@ public struct CommandPlugin: EvaluatorPlugin {
         let metrics = try section["metrics"].map { n throws(ScenarioError) in
             try n.list(example: "[val_loss, accuracy]").map { m throws(ScenarioError) in try m.string(example: "val_loss") }
         }
-        return CommandSpec(command: command, timeout: timeout, environment: env, workdir: workdir, metrics: metrics)
+        let persistent = try section["persistent"].map { n throws(ScenarioError) in try n.bool() } ?? false
+        return CommandSpec(command: command, timeout: timeout, environment: env, workdir: workdir, metrics: metrics, persistent: persistent)
     }
 
     /// Refuses a space whose parameters cannot reach the command: their JSON, or an argument
@@ -76,7 +77,12 @@ public struct CommandPlugin: EvaluatorPlugin {
         var required: [String] = []
         for m in scenario.objectives.map(\.metric) + scenario.constraints.map(\.metric)
         where !provided.contains(m) && !required.contains(m) { required.append(m) }
-        return MadeEvaluator(evaluator: try CommandEvaluator(spec: scenario.evaluator.settings as! CommandSpec, space: scenario.space, required: required))
+        let spec = scenario.evaluator.settings as! CommandSpec
+        if spec.persistent == true {
+            return MadeEvaluator(evaluator: try PersistentCommandEvaluator(spec: spec, space: scenario.space, required: required))
+        }
+        let progressKey = scenario.earlyStopping.algorithm == .none ? nil : scenario.earlyStopping.resource
+        return MadeEvaluator(evaluator: try CommandEvaluator(spec: spec, space: scenario.space, required: required, progressKey: progressKey))
     }
 
     public func decodeSettings(from decoder: any Decoder) throws -> any EvaluatorSettings {

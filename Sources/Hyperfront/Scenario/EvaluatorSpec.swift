@@ -138,10 +138,14 @@ public struct CommandSpec: EvaluatorSettings, Hashable, Codable {
     public var workdir: String?
     /// Metrics the command reports, when declared.
     public var metrics: [String]?
+    /// One long-lived process per worker serves trial after trial (docs/trial-protocol.md);
+    /// nil (absent in study files written before it existed) means false.
+    public var persistent: Bool?
     public var reportedMetrics: [String]? { metrics }
 
     public init(command: [String], timeout: Double? = nil, environment: [String: String] = [:],
-                workdir: String? = nil, metrics: [String]? = nil) {
+                workdir: String? = nil, metrics: [String]? = nil, persistent: Bool = false) {
+        self.persistent = persistent ? true : nil
         self.command = command
         self.timeout = timeout
         self.environment = environment
