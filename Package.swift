@@ -40,7 +40,7 @@ let package = Package(
         // The study file (SQLite).
         .target(name: "Store", dependencies: ["Hyperfront", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs a study: sampler + repair + evaluator + store.
-        .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Store", "Pareto"]),
+        .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Schedulers", "Store", "Pareto"]),
         // Reports over the study file.
         .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "IntegerPrograms", "Studies"]),
         .executableTarget(name: "HyperfrontCLI", dependencies: [

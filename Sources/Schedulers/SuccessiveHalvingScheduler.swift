@@ -76,9 +76,7 @@ public final class SuccessiveHalvingScheduler: @unchecked Sendable {
         grow(to: n)
         if stopped[n] { return false }
         if entered[n] >= levels.count || levels[entered[n]] > reached { return true }
-        let vector = objectives.map { (m, sign) in (metrics[m] ?? .infinity) * sign }
-        var violation = 0.0
-        for c in constraints { if let v = metrics[c.metric] { violation += c.violation(v) } }
+        let (vector, violation) = point(metrics)
         while entered[n] < levels.count && levels[entered[n]] <= reached {
             let k = entered[n]
             rungs[b][k].numbers.append(n)
@@ -96,6 +94,43 @@ public final class SuccessiveHalvingScheduler: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// Rebuilds what a trial read back from the study file contributed: it enters the rungs
+    /// its reports reached (the last of them as stopped when it was pruned), without deciding
+    /// or waiting. Its decisions are logged as they were made.
+    public func restore(trial n: Int, pruned: Bool, reports: [(step: Int, metrics: [String: Double])]) {
+        let b = brackets.bracket(of: n)
+        let levels = brackets.levels[b]
+        condition.lock()
+        defer { condition.unlock() }
+        grow(to: n)
+        guard entered[n] == 0, !stopped[n] else { return }
+        for (step, metrics) in reports {
+            let reached = metrics[settings.resource] ?? Double(step)
+            let (vector, violation) = point(metrics)
+            while entered[n] < levels.count && levels[entered[n]] <= reached {
+                let k = entered[n]
+                rungs[b][k].numbers.append(n)
+                rungs[b][k].values.append(contentsOf: vector)
+                rungs[b][k].violations.append(violation)
+                entered[n] += 1
+                log.append(Decision(trial: n, level: levels[k], promoted: true))
+            }
+        }
+        if pruned {
+            stopped[n] = true
+            if let last = log.indices.last, log[last].trial == n { log[last].promoted = false }
+        }
+        condition.broadcast()
+    }
+
+    /// Minimised objective values and constraint violation of a report.
+    private func point(_ metrics: [String: Double]) -> ([Double], Double) {
+        let vector = objectives.map { (m, sign) in (metrics[m] ?? .infinity) * sign }
+        var violation = 0.0
+        for c in constraints { if let v = metrics[c.metric] { violation += c.violation(v) } }
+        return (vector, violation)
     }
 
     /// Trial `trial` ended (complete, failed, pruned, or read back from the study file).

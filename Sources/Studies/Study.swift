@@ -1,5 +1,6 @@
 import Foundation
 import Hyperfront
+import Schedulers
 import Pareto
 import Store
 
@@ -156,7 +157,8 @@ public final class Study {
         let runner = StudyRunner(scenario: scenario, store: store, evaluator: parts.evaluator, sampler: parts.sampler,
                                  repair: parts.repair, trials: settings.trials, seed: settings.seed, workers: settings.workers)
         runner.pipelineDepth = settings.pipelineDepth
-        runner.scheduler = scheduler is RunToCompletion ? nil : scheduler
+        // Left at its default, the scheduler is the one the scenario's early_stopping asks for.
+        runner.scheduler = scheduler is RunToCompletion ? SchedulerFactory.make(scenario) : scheduler
         lastRunner = runner
         var summary: Summary
         do { summary = try runner.run(progress: progress, shouldStop: shouldStop) } catch { throw .run(error) }

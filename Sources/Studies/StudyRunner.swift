@@ -239,7 +239,10 @@ public final class StudyRunner {
             var batch = try numbering.number(proposals, asProposed: asProposed)
             for t in batch.replayed {
                 counts.reused(t, execution)
-                scheduler?.trialEnded(t.number)
+                if let scheduler {
+                    scheduler.restore(trial: t.number, state: t.state, reports: Self.storedReports(of: t.number, in: store))
+                    scheduler.trialEnded(t.number)
+                }
             }
             idleBatches = numbering.next == firstNumber ? idleBatches + 1 : 0
             if idleBatches >= 3 { stoppedEarly = "every new proposal repeats an evaluated configuration (the search space is exhausted)"; exhausted = true }

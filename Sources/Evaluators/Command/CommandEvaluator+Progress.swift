@@ -29,6 +29,6 @@ extension CommandEvaluator {
 extension TrialRequest {
     /// Sends an intermediate report to the trial's scheduler; true when it says stop.
     func reportProgress(step: Int, _ metrics: [String: Double]) -> Bool {
-        false
+        channel.report(step: step, metrics) == .stop
     }
 }

@@ -60,7 +60,17 @@ public struct MLPEvaluator: Evaluator {
         }
         var rng = RandomSource(seed: request.seed)
         let result: TrainingResult
-        do { result = try Trainer.train(config, train: train, validation: validation, monitorValidation: true, using: &rng) } catch {
+        // Each epoch's validation metrics go to the trial's scheduler, which may stop training.
+        let channel = request.channel
+        let onEpoch = { (p: EpochProgress) -> Bool in
+            channel.report(step: p.epoch, [
+                "epoch": Double(p.epoch), "val_loss": p.validationLoss, "train_loss": p.trainLoss,
+                "accuracy": p.validation.accuracy, "precision": p.validation.precision, "recall": p.validation.recall,
+                "f1": p.validation.f1, "params": Double(p.parameterCount), "memory_bytes": Double(p.memoryBytes),
+                "train_seconds": p.seconds, "epochs_run": Double(p.epoch),
+            ]) == .continue
+        }
+        do { result = try Trainer.train(config, train: train, validation: validation, monitorValidation: true, onEpoch: onEpoch, using: &rng) } catch {
             return .failed(error.description)
         }
         let intermediate = result.history.map { ["step": Double($0.epoch), "val_loss": $0.validationLoss, "train_loss": $0.trainLoss] }

@@ -16,13 +16,18 @@ public final class TrialChannel: Sendable {
         var stopStep: Int? = nil
     }
     private let state = Mutex(State())
+    /// Values known before the trial ran (resource formulas), added to every report the
+    /// scheduler sees where the report lacks them.
+    private let known: [String: Double]
     /// Reports kept per trial (later ones are passed to the scheduler but not stored).
     public static let maximumReports = 10_000
 
-    /// A channel for trial `trial`, answered by `scheduler` (nil: never stop).
-    public init(trial: Int, scheduler: (any TrialScheduler)? = nil) {
+    /// A channel for trial `trial`, answered by `scheduler` (nil: never stop); `known` holds the
+    /// metrics that follow from the configuration (a scheduler ranks trials on them too).
+    public init(trial: Int, scheduler: (any TrialScheduler)? = nil, known: [String: Double] = [:]) {
         self.trial = trial
         self.scheduler = scheduler
+        self.known = known
     }
 
     /// Reports the values measured at `step`; the answer says whether to go on.
@@ -35,7 +40,9 @@ public final class TrialChannel: Sendable {
         }
         if stopped { return .stop }
         // The scheduler may block (see `TrialScheduler`): never while holding the lock.
-        let decision = scheduler?.report(trial: trial, step: step, metrics: metrics) ?? .continue
+        var seen = metrics
+        for (k, v) in known where seen[k] == nil { seen[k] = v }
+        let decision = scheduler?.report(trial: trial, step: step, metrics: seen) ?? .continue
         if decision == .stop {
             state.withLock { s in if s.stopStep == nil { s.stopStep = step } }
         }

@@ -43,10 +43,16 @@ public protocol TrialScheduler: Sendable {
     /// Trial `trial` ended (complete, failed, pruned, or taken from the study file): a scheduler
     /// that blocks reports of later trials on it can release them.
     func trialEnded(_ trial: Int)
+    /// Trial `trial` was read back from the study file on resume, with its state and stored
+    /// reports: a scheduler whose later decisions compare with it rebuilds what it knew of it,
+    /// without deciding or waiting (it is called on the run's thread, before the trials that
+    /// run again are started). `trialEnded` follows.
+    func restore(trial: Int, state: TrialState, reports: [IntermediateReport])
 }
 
 extension TrialScheduler {
     public func trialEnded(_ trial: Int) {}
+    public func restore(trial: Int, state: TrialState, reports: [IntermediateReport]) {}
 }
 
 /// The default scheduler: every trial runs to its end.

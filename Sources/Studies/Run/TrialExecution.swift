@@ -61,7 +61,11 @@ struct TrialExecution: Sendable {
     /// trial and its intermediate reports as JSON lines (those sent through the trial's channel,
     /// or else those the outcome carries).
     func run(_ proposal: Proposal, number: Int, startedAt start: Double) -> (Trial, [String]) {
-        let channel = TrialChannel(trial: number, scheduler: scheduler)
+        var known: [String: Double] = [:]
+        if scheduler != nil {
+            for (slot, formula) in resourceSlots { known[metricNames[slot]] = formula.value(proposal.configuration, in: scenario.space) }
+        }
+        let channel = TrialChannel(trial: number, scheduler: scheduler, known: known)
         let request = TrialRequest(number: number, seed: seed(for: number), configuration: proposal.configuration,
                                    space: scenario.space, channel: channel)
         var metrics = [Double](repeating: .nan, count: metricNames.count)
