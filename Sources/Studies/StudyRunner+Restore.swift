@@ -9,10 +9,13 @@ extension StudyRunner {
     static func storedReports(of number: Int, in store: StudyStore) -> [IntermediateReport] {
         guard let lines = try? store.intermediate(trial: number) else { return [] }
         var out: [IntermediateReport] = []
+        // JSONDecoder reads numbers exactly (JSONSerialization may not): a restored rung must
+        // hold the very values the trial reported.
+        let decoder = JSONDecoder()
         for (i, line) in lines.enumerated() {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            guard let object = try? decoder.decode([String: Double?].self, from: Data(line.utf8)) else { continue }
             var metrics: [String: Double] = [:]
-            for (k, v) in object { if let n = v as? NSNumber, !(v is Bool) { metrics[k] = n.doubleValue } }
+            for (k, v) in object { if let v { metrics[k] = v } }
             let step = metrics.removeValue(forKey: "step").map { Int($0.rounded()) } ?? i + 1
             out.append(IntermediateReport(step: step, metrics: metrics))
         }
