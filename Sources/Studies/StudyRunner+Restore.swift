@@ -6,7 +6,7 @@ extension StudyRunner {
     /// The intermediate reports stored for trial `number` (`{"step": 3, "val_loss": 0.41}`
     /// lines; null values, which stand for non-finite ones, are left out), for a scheduler
     /// to restore on resume. A report without a step gets its position (1, 2, …).
-    static func storedReports(of number: Int, in store: StudyStore) -> [IntermediateReport] {
+    static func storedReports(of number: Int, in store: any StudyStorage) -> [IntermediateReport] {
         guard let lines = try? store.intermediate(trial: number) else { return [] }
         var out: [IntermediateReport] = []
         // JSONDecoder reads numbers exactly (JSONSerialization may not): a restored rung must
