@@ -40,12 +40,18 @@ extension BudgetModel {
             if s.allSatisfy({ $0 != nil }) { cuts.append(noGood(s.map { $0! })) }
         }
         var found: [Int]? = nil
-        if !cuts.isEmpty {
-            var withCuts = program
-            withCuts.constraints += cuts
-            found = try solveStates(withCuts, verify: true)
+        do throws(BudgetModelError) {
+            if !cuts.isEmpty {
+                var withCuts = program
+                withCuts.constraints += cuts
+                found = try solveStates(withCuts, verify: true)
+            }
+            if found == nil { found = try solveStates(program, verify: true) }
+        } catch {
+            // No point within the work limit: the greedy fallback, deterministic as well.
+            guard case .workLimit = error, let greedy = greedyStates(from: c) else { throw error }
+            found = greedy
         }
-        if found == nil { found = try solveStates(program, verify: true) }
         guard let states = found else {
             try checkSatisfiable()
             throw .jointlyImpossible(constraints: budgets.map(\.description))

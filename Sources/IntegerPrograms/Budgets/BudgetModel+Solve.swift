@@ -45,14 +45,26 @@ extension BudgetModel {
     /// Solves `program` and returns the chosen states; when `verify` is set, a point that does
     /// not fit by the formulas' own arithmetic (rounding in the sum of terms) is cut off and
     /// the program solved again. Nil when no point exists.
-    func solveStates(_ program: MixedIntegerProgram, verify: Bool) throws(BudgetModelError) -> [Int]? {
+    ///
+    /// The search is limited by `nodes` (default `nodeLimit`): deterministic, so the answer is
+    /// the same however busy the machine; reaching it without a point throws `.workLimit`.
+    /// The wall-clock safety net (`safetySeconds`) throws rather than answer differently.
+    func solveStates(_ program: MixedIntegerProgram, verify: Bool, nodes: Int? = nil) throws(BudgetModelError) -> [Int]? {
         var program = program
+        let limits = SolveLimits(nodes: nodes ?? nodeLimit, seconds: safetySeconds, cancellation: cancellation)
         for _ in 0..<32 {
+            if cancellation?.isCancelled == true { throw .cancelled }
             let solution: MixedIntegerSolution
-            do { solution = try program.solve(timeLimit: timeLimit) } catch {
+            do { solution = try program.solve(limits: limits) } catch {
                 throw .solverFailed("invalid integer program: \(error)")
             }
             switch solution.status {
+            case .feasible(stoppedBy: .timeLimit), .timeLimitWithoutSolution:
+                throw .solverFailed("it took longer than \(formatNumber(safetySeconds)) seconds (the safety limit); relax a budget, or narrow the choices of the parameters it depends on")
+            case .workLimitWithoutSolution:
+                throw .workLimit(nodes: limits.nodes ?? 0)
+            case .cancelled:
+                throw .cancelled
             case .optimal, .feasible:
                 let s = states(solution.values)
                 let nan = Configuration([Double](repeating: .nan, count: space.count))

@@ -31,8 +31,21 @@ public struct BudgetModel: Sendable {
     public let resources: [ResourceFormula]
     /// The constraints whose metric is a resource formula's metric: known before a trial.
     public let budgets: [OutcomeConstraint]
-    /// Seconds any one integer program may take.
-    public var timeLimit: Double = 30
+    /// Branch-and-bound subproblems any one integer program may create (`SolveLimits.nodes`).
+    ///
+    /// A work limit, not a time limit, so that what a study proposes depends on its scenario and
+    /// seed alone, never on how busy the machine is. A repair whose program reaches it without a
+    /// point falls back to a deterministic greedy search (`greedyStates`).
+    public var nodeLimit = 20_000
+    /// Branch-and-bound subproblems each extreme configuration's program may create when
+    /// seeding (`extremes`): a near-extreme seeds as well as the extreme itself.
+    public var extremeNodeLimit = 200
+    /// Wall-clock seconds after which a solve is abandoned with an error — a safety net that
+    /// can stop a study but never change what it proposes.
+    public var safetySeconds = 600.0
+    /// When set and cancelled (e.g. by Ctrl-C), every solve of this model stops promptly and
+    /// throws `BudgetModelError.cancelled`: set-up (`checkSatisfiable`, `extremes`) and repairs.
+    public var cancellation: SolveCancellation?
 
     /// Index into `resources` of each budget's formula.
     let budgetResource: [Int]

@@ -17,8 +17,13 @@ public enum BudgetModelError: Error, Sendable, Hashable, CustomStringConvertible
     case jointlyImpossible(constraints: [String])
     /// The configuration does not belong to the space.
     case invalidConfiguration(String)
-    /// The solver did not deliver (time limit, numerical failure).
+    /// The solver did not deliver (safety time limit, numerical failure).
     case solverFailed(String)
+    /// The integer program reached its work limit (`BudgetModel.nodeLimit`) without a point,
+    /// and the greedy fallback found no configuration that fits either.
+    case workLimit(nodes: Int)
+    /// A solve was stopped by `BudgetModel.cancellation`.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -40,6 +45,10 @@ public enum BudgetModelError: Error, Sendable, Hashable, CustomStringConvertible
             return "invalid configuration: \(r)"
         case .solverFailed(let r):
             return "the integer program could not be solved: \(r)"
+        case .workLimit(let n):
+            return "the integer program searched \(groupedNumber(Double(n))) branch-and-bound nodes without finding a configuration that fits the budgets, and the greedy search found none either; relax a budget, or narrow the choices of the parameters it depends on"
+        case .cancelled:
+            return "interrupted while solving the budgets' integer program"
         }
     }
 }

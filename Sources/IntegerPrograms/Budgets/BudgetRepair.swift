@@ -24,14 +24,11 @@ public struct BudgetRepair: ProposalRepair {
         return c
     }
 
-    /// Seconds each extreme configuration's integer program may take: maximising a resource
-    /// under several budgets can be slow to prove optimal, and a seed near the extreme serves
-    /// as well as the extreme itself.
-    public var extremeTimeLimit = 0.2
-
+    /// The extremes' programs are limited by `BudgetModel.extremeNodeLimit` (a deterministic
+    /// work limit), so the seeds do not depend on the machine's load.
     public func initialConfigurations(using rng: inout RandomSource) throws -> [Configuration] {
         var out: [Configuration] = []
-        for c in try model.extremes(using: &rng, timeLimit: extremeTimeLimit) where !out.contains(c) { out.append(c) }
+        for c in try model.extremes(using: &rng) where !out.contains(c) { out.append(c) }
         return out
     }
 }

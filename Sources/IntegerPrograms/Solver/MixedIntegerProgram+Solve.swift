@@ -12,21 +12,32 @@ extension MixedIntegerProgram {
     ///   passed to GLPK then).
     /// - Complexity: validation O(variables + nonzeros); the solve itself is NP-hard in general.
     public func solve(timeLimit: Double? = nil, mipGap: Double = 0) throws(MixedIntegerProgramError) -> MixedIntegerSolution {
+        try solve(limits: SolveLimits(seconds: timeLimit), mipGap: mipGap)
+    }
+
+    /// Solves the program within `limits` (see `SolveLimits`: a node limit stops the search
+    /// deterministically, with `.feasible(stoppedBy: .workLimit)` or `.workLimitWithoutSolution`;
+    /// a cancelled flag stops it with `.cancelled`).
+    public func solve(limits: SolveLimits, mipGap: Double = 0) throws(MixedIntegerProgramError) -> MixedIntegerSolution {
         try validate()
-        try Self.validateSettings(timeLimit: timeLimit, mipGap: mipGap)
-        return solveValidated(timeLimit: timeLimit, mipGap: mipGap)
+        try Self.validateSettings(timeLimit: limits.seconds, mipGap: mipGap)
+        if let n = limits.nodes, n < 1 {
+            throw .invalidSetting(name: "nodes", reason: "must be at least 1 (or nil for no limit), found \(n)")
+        }
+        if limits.cancellation?.isCancelled == true { return MixedIntegerSolution(status: .cancelled) }
+        return solveValidated(limits: limits, mipGap: mipGap)
     }
 
     /// Solves with the presolver; a point that fails the re-check (GLPK 5.0's MIP presolver
     /// can return one, e.g. for a singleton row that leaves an integer column no whole value)
     /// is discarded and the program solved again from the LP relaxation without presolving.
-    func solveValidated(timeLimit: Double?, mipGap: Double) -> MixedIntegerSolution {
-        let first = solveValidated(timeLimit: timeLimit, mipGap: mipGap, presolve: true)
+    func solveValidated(limits: SolveLimits, mipGap: Double) -> MixedIntegerSolution {
+        let first = solveValidated(limits: limits, mipGap: mipGap, presolve: true)
         guard case .failed = first.status else { return first }
-        return solveValidated(timeLimit: timeLimit, mipGap: mipGap, presolve: false)
+        return solveValidated(limits: limits, mipGap: mipGap, presolve: false)
     }
 
-    func solveValidated(timeLimit: Double?, mipGap: Double, presolve: Bool) -> MixedIntegerSolution {
+    func solveValidated(limits: SolveLimits, mipGap: Double, presolve: Bool) -> MixedIntegerSolution {
         if variables.isEmpty {
             // Nothing to decide: every row's activity is 0.
             let feasible = constraints.allSatisfy { $0.lower <= 0 && 0 <= $0.upper }
@@ -61,7 +72,7 @@ extension MixedIntegerProgram {
         if ia.count > 1 { glp_load_matrix(lp, Int32(ia.count - 1), ia, ja, ar) }
 
         var ms: Int32? = nil
-        if let t = timeLimit {
+        if let t = limits.seconds {
             let v = (t * 1000).rounded(.up)
             ms = v >= Double(Int32.max) ? Int32.max : Int32(v)
         }
@@ -76,7 +87,7 @@ extension MixedIntegerProgram {
             switch (rc, glp_get_status(lp)) {
             case (0, GLP_OPT): break
             case (0, GLP_NOFEAS): return MixedIntegerSolution(status: .infeasible)
-            case (0, GLP_UNBND): return unboundedOrInfeasible(timeLimit: timeLimit)
+            case (0, GLP_UNBND): return unboundedOrInfeasible(limits: limits)
             case (GLP_ETMLIM, _): return MixedIntegerSolution(status: .timeLimitWithoutSolution)
             case (let rc, let st): return MixedIntegerSolution(status: .failed("GLPK's simplex returned code \(rc) with status \(st)"))
             }
@@ -87,8 +98,28 @@ extension MixedIntegerProgram {
         parm.msg_lev = GLP_MSG_OFF
         parm.mip_gap = mipGap
         if let ms { parm.tm_lim = ms }
-        let rc = glp_intopt(lp, &parm)
+        let control = SearchControl(nodeLimit: limits.nodes, cancellation: limits.cancellation)
+        if limits.nodes != nil || limits.cancellation != nil {
+            parm.cb_func = { tree, info in
+                guard let tree, let info else { return }
+                let control = Unmanaged<SearchControl>.fromOpaque(info).takeUnretainedValue()
+                if control.cancellation?.isCancelled == true {
+                    control.cancelled = true
+                    glp_ios_terminate(tree)
+                    return
+                }
+                var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+                glp_ios_tree_size(tree, &active, &current, &total)
+                if Int(total) > control.nodeLimit {
+                    control.stoppedByWork = true
+                    glp_ios_terminate(tree)
+                }
+            }
+            parm.cb_info = Unmanaged.passUnretained(control).toOpaque()
+        }
+        let rc = withExtendedLifetime(control) { glp_intopt(lp, &parm) }
         let mip = glp_mip_status(lp)
+        if control.cancelled { return MixedIntegerSolution(status: .cancelled) }
         let point: () -> [Double] = { (0..<variables.count).map { glp_mip_col_val(lp, Int32($0 + 1)) } }
 
         let status: MixedIntegerSolution.Status
@@ -98,8 +129,10 @@ extension MixedIntegerProgram {
         case (GLP_ETMLIM, GLP_FEAS): status = .feasible(stoppedBy: .timeLimit)
         case (GLP_ETMLIM, _): status = .timeLimitWithoutSolution
         case (GLP_EMIPGAP, GLP_FEAS): status = .feasible(stoppedBy: .mipGap)
+        case (GLP_ESTOP, GLP_FEAS) where control.stoppedByWork: status = .feasible(stoppedBy: .workLimit)
+        case (GLP_ESTOP, _) where control.stoppedByWork: status = .workLimitWithoutSolution
         case (GLP_ENODFS, _):
-            return unboundedOrInfeasible(timeLimit: timeLimit)
+            return unboundedOrInfeasible(limits: limits)
         default:
             status = .failed("GLPK returned code \(rc) with MIP status \(mip)")
         }
@@ -116,10 +149,10 @@ extension MixedIntegerProgram {
     /// The LP relaxation has no dual feasible point: the program is unbounded when it has a
     /// feasible point at all (rational data: Meyer, "On the existence of optimal solutions to integer and mixed-integer
     /// programming problems", Mathematical Programming 7, 1974), else infeasible.
-    func unboundedOrInfeasible(timeLimit: Double?) -> MixedIntegerSolution {
+    func unboundedOrInfeasible(limits: SolveLimits) -> MixedIntegerSolution {
         var feasibility = self
         for j in feasibility.variables.indices { feasibility.variables[j].cost = 0 }
-        let f = feasibility.solveValidated(timeLimit: timeLimit, mipGap: 0)
+        let f = feasibility.solveValidated(limits: limits, mipGap: 0)
         switch f.status {
         case .optimal, .feasible: return MixedIntegerSolution(status: .unbounded)
         default: return f

@@ -1,7 +1,7 @@
 /// The outcome of solving a `MixedIntegerProgram`.
 public struct MixedIntegerSolution: Sendable, Hashable {
     /// Why a search stopped before proving optimality.
-    public enum StopReason: Sendable, Hashable { case timeLimit, mipGap }
+    public enum StopReason: Sendable, Hashable { case timeLimit, mipGap, workLimit }
 
     /// What the solver established, truthfully.
     public enum Status: Sendable, Hashable, CustomStringConvertible {
@@ -11,6 +11,10 @@ public struct MixedIntegerSolution: Sendable, Hashable {
         case feasible(stoppedBy: StopReason)
         /// The time limit ran out before any feasible point was found (`values` is empty).
         case timeLimitWithoutSolution
+        /// The node limit (`SolveLimits.nodes`) ran out before any feasible point was found.
+        case workLimitWithoutSolution
+        /// The solve was cancelled (`SolveLimits.cancellation`); `values` is empty.
+        case cancelled
         /// No point satisfies the constraints.
         case infeasible
         /// Feasible points exist and the objective improves without limit.
@@ -23,6 +27,9 @@ public struct MixedIntegerSolution: Sendable, Hashable {
             case .optimal: return "optimal"
             case .feasible(.timeLimit): return "feasible (time limit reached)"
             case .feasible(.mipGap): return "feasible (within the MIP gap)"
+            case .feasible(.workLimit): return "feasible (work limit reached)"
+            case .workLimitWithoutSolution: return "work limit reached without a feasible point"
+            case .cancelled: return "cancelled"
             case .timeLimitWithoutSolution: return "time limit reached without a feasible point"
             case .infeasible: return "infeasible"
             case .unbounded: return "unbounded"
