@@ -35,8 +35,10 @@ let package = Package(
         .target(name: "Training", dependencies: ["COpenBLAS", "Randomness"]),
         // Times the trainer on the scikit-learn comparison setting (benchmarks/peers/bench-mlp.sh).
         .executableTarget(name: "mlp-bench", dependencies: ["Training", "Randomness"], path: "Sources/MLPBench"),
+        // The supervisor that keeps a command trial's processes from outliving their run (fork/exec).
+        .target(name: "CChildProcess"),
         // Evaluators: benchmark problems, the built-in MLP, external commands.
-        .target(name: "Evaluators", dependencies: ["Hyperfront", "Training", "Pareto"]),
+        .target(name: "Evaluators", dependencies: ["Hyperfront", "Training", "Pareto", "CChildProcess"]),
         // The study file (SQLite).
         .target(name: "Store", dependencies: ["Hyperfront", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs a study: sampler + repair + evaluator + store.

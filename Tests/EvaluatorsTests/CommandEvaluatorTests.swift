@@ -140,6 +140,33 @@ private func argumentLine(_ ev: CommandEvaluator, _ space: SearchSpace, _ values
     #expect(leftover("sleep 31.4") == 0)
 }
 
+@Test func aGrandchildThatLeavesTheGroupEndsWithItsTrial() throws {
+    // setsid puts the sleeper in a session (and group) of its own: a group kill misses it.
+    let done = try evaluate(#"setsid sleep 1001.51 & sleep 0.2; echo '{"f1": 1, "f2": 2}'"#)
+    #expect(done.state == .complete)
+    let timedOut = try evaluate("setsid sleep 1001.52 & exec sleep 1001.53", timeout: 0.5)
+    #expect(timedOut.failure?.hasPrefix("timed out") == true)
+    let flood = try evaluate("setsid sleep 1001.54 & exec yes", maxOutput: 1 << 16)
+    #expect(flood.failure?.hasPrefix("output flood") == true)
+    for marker in ["sleep 1001.51", "sleep 1001.52", "sleep 1001.53", "sleep 1001.54"] {
+        #expect(leftover(marker) == 0, "\(marker) outlived its trial")
+    }
+}
+
+@Test func aProgramThatCannotStartSaysWhy() throws {
+    let spec = CommandSpec(command: ["./not-here-hf"], workdir: "/tmp")
+    let ev = try? CommandEvaluator(spec: spec, space: space, required: ["f1"])
+    #expect(ev == nil)  // refused before any trial
+    var child = ChildProcess(arguments: ["/nonexistent/hf-program"], environment: [:], workdir: nil, input: [], timeout: nil)
+    child.killGrace = 0.2
+    let r = child.run(onStart: { _ in }, isCancelled: { false }, onLine: { _ in })
+    #expect(r.ending == .couldNotStart("cannot start '/nonexistent/hf-program': No such file or directory"))
+    child.arguments = ["/bin/true"]
+    child.workdir = "/nonexistent-hf-dir"
+    let w = child.run(onStart: { _ in }, isCancelled: { false }, onLine: { _ in })
+    #expect(w.ending == .couldNotStart("cannot start '/bin/true': No such file or directory (in /nonexistent-hf-dir)"))
+}
+
 @Test func badCommandsAreRefusedBeforeAnyTrial() throws {
     #expect(throws: EvaluatorFactory.EvaluatorError.self) {
         _ = try CommandEvaluator(spec: CommandSpec(command: ["no-such-program-hf"]), space: space, required: [])

@@ -1,4 +1,5 @@
 import Foundation
+internal import CChildProcess
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,8 +10,11 @@ import Glibc
 /// behind). Output is handed to the caller line by line (stdout) and as a bounded tail (stderr);
 /// pipes are always drained, so a child that floods its output never blocks.
 ///
-/// POSIX `posix_spawn` with `POSIX_SPAWN_SETPGROUP` (IEEE Std 1003.1-2017) — the group lets one
-/// `kill(-pgid, …)` reach every process the trial forked.
+/// The program runs under a supervisor process (`hf_spawn_supervised` in `CChildProcess`): the
+/// group lets one `kill(-pgid, …)` reach every process the trial forked, and the supervisor,
+/// a child subreaper, also reaches those that left the group (`setsid`) and kills them all
+/// when the trial ends — or when this process dies, even by SIGKILL, since its end of the
+/// supervisor's control pipe then closes. No trial process outlives the run that started it.
 struct ChildProcess {
     var arguments: [String]
     var environment: [String: String]
@@ -53,21 +57,71 @@ struct ChildProcess {
     /// the process group id once it exists (for cancellation), `isCancelled` is polled.
     func run(onStart: (pid_t) -> Void, isCancelled: () -> Bool, onLine: (ArraySlice<UInt8>) -> Void) -> Result {
         let start = Date()
-        let spawned: Spawned
-        switch Self.spawn(arguments: arguments, environment: environment, workdir: workdir) {
-        case .success(let p): spawned = p
-        case .failure(let why): return failedStart(why.message, start)
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        guard let path = Self.resolve(arguments[0], path: env["PATH"]) else {
+            return failedStart("cannot start '\(arguments[0])': \(String(cString: strerror(ENOENT)))", start)
         }
-        let pid = spawned.pid
+        let envStrings = env.map { "\($0.key)=\($0.value)" }
+        // Pipes are made close-on-exec under one lock with the spawn itself, so a child spawned
+        // by another worker at the same moment never inherits this trial's pipe ends.
+        spawnLock.lock()
+        var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
+        guard makePipe(&inPipe) else { spawnLock.unlock(); return failedStart("pipe: \(errnoText())", start) }
+        guard makePipe(&outPipe) else { spawnLock.unlock(); closeAll(inPipe); return failedStart("pipe: \(errnoText())", start) }
+        guard makePipe(&errPipe) else { spawnLock.unlock(); closeAll(inPipe + outPipe); return failedStart("pipe: \(errnoText())", start) }
+        var child = hf_supervised_child()
+        let dir = workdir.map { strdup($0) } ?? nil
+        defer { free(dir) }
+        let rc = withCStrings(arguments) { argv in
+            withCStrings(envStrings) { envp in
+                hf_spawn_supervised(path, argv, envp, dir, inPipe[0], outPipe[1], errPipe[1], &child)
+            }
+        }
+        close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
+        spawnLock.unlock()
+        if rc != 0 {
+            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+            return failedStart("cannot start '\(arguments[0])': \(String(cString: strerror(rc)))", start)
+        }
+        let supervisor = child.supervisor
+        var statusFD = child.status_fd, controlFD = child.control_fd
+        /// Closing the control pipe makes the supervisor kill whatever is left of the trial.
+        func endTrial() { if controlFD >= 0 { close(controlFD); controlFD = -1 } }
+        func finish() {
+            endTrial()
+            var s: Int32 = 0
+            while waitpid(supervisor, &s, 0) < 0 && errno == EINTR {}
+            if statusFD >= 0 { close(statusFD); statusFD = -1 }
+        }
+        // The first record says whether the program runs.
+        var record = (Int32(0), Int32(0))
+        let n = withUnsafeMutableBytes(of: &record) { raw -> Int in
+            var got = 0
+            while got < raw.count {
+                let r = read(statusFD, raw.baseAddress! + got, raw.count - got)
+                if r > 0 { got += r } else if r < 0 && errno == EINTR { continue } else { break }
+            }
+            return got
+        }
+        guard n == 8, record.0 == Int32(HF_STARTED) else {
+            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+            finish()
+            let why = n == 8 ? String(cString: strerror(record.1)) : "its supervisor ended"
+            let place = n == 8 && workdir != nil && record.1 == ENOENT && access(path, X_OK) == 0 ? " (in \(workdir!))" : ""
+            return failedStart("cannot start '\(arguments[0])': \(why)\(place)", start)
+        }
+        let pid = pid_t(record.1)
+        _ = fcntl(statusFD, F_SETFL, fcntl(statusFD, F_GETFL) | O_NONBLOCK)
         onStart(pid)
 
         // Feed stdin without blocking: the child may never read it.
-        _ = fcntl(spawned.stdin, F_SETFL, fcntl(spawned.stdin, F_GETFL) | O_NONBLOCK)
-        var inFD: Int32 = spawned.stdin
+        _ = fcntl(inPipe[1], F_SETFL, fcntl(inPipe[1], F_GETFL) | O_NONBLOCK)
+        var inFD: Int32 = inPipe[1]
         var inOffset = 0
         if input.isEmpty { close(inFD); inFD = -1 }
 
-        var outFD = spawned.stdout, errFD = spawned.stderr
+        var outFD = outPipe[0], errFD = errPipe[0]
         var lineBuffer: [UInt8] = []
         var stdoutBytes = 0, stderrBytes = 0
         var tail = [UInt8]()
@@ -79,6 +133,24 @@ struct ChildProcess {
         var exitedAt: Date? = nil
         let deadline = timeout.map { start.addingTimeInterval($0) }
         var stopReason: Ending? = nil
+
+        /// Reads the supervisor's records: the program's exit status.
+        func readStatus() {
+            guard statusFD >= 0 else { return }
+            while true {
+                var r = (Int32(0), Int32(0))
+                let got = withUnsafeMutableBytes(of: &r) { read(statusFD, $0.baseAddress, $0.count) }
+                if got == 8 {
+                    if r.0 == Int32(HF_EXITED) { status = r.1; reaped = true }
+                    continue
+                }
+                if got < 0 && (errno == EAGAIN || errno == EINTR) { return }
+                // The supervisor is gone (it was killed): so is the program.
+                close(statusFD); statusFD = -1
+                if !reaped { status = SIGKILL; reaped = true }
+                return
+            }
+        }
 
         func drain(_ fd: inout Int32, isOut: Bool) {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -116,21 +188,19 @@ struct ChildProcess {
             if outFD >= 0 { fds.append(pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)) }
             if errFD >= 0 { fds.append(pollfd(fd: errFD, events: Int16(POLLIN), revents: 0)) }
             if inFD >= 0 { fds.append(pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0)) }
+            if statusFD >= 0 && !reaped { fds.append(pollfd(fd: statusFD, events: Int16(POLLIN), revents: 0)) }
             // Wake up at least every 50 ms to notice cancellation, the deadline and an exited leader.
             var wait = 50.0
             if let deadline, stopReason == nil { wait = min(wait, max(0, deadline.timeIntervalSinceNow * 1000)) }
             if fds.isEmpty {
-                if !reaped {
-                    // Output closed: wait for the leader (still honouring deadline and cancellation).
-                    let r = waitpid(pid, &status, WNOHANG)
-                    if r == pid { reaped = true } else { usleep(2000) }
-                }
+                usleep(2000)
             } else {
                 let r = poll(&fds, nfds_t(fds.count), Int32(wait))
                 if r > 0 {
                     for f in fds where f.revents != 0 {
                         if f.fd == outFD { drain(&outFD, isOut: true) }
                         else if f.fd == errFD { drain(&errFD, isOut: false) }
+                        else if f.fd == statusFD { readStatus() }
                         else if f.fd == inFD {
                             let n = input.withUnsafeBytes { write(inFD, $0.baseAddress! + inOffset, $0.count - inOffset) }
                             if n > 0 { inOffset += n }
@@ -138,13 +208,12 @@ struct ChildProcess {
                         }
                     }
                 }
-                if !reaped && waitpid(pid, &status, WNOHANG) == pid { reaped = true }
             }
             if reaped && exitedAt == nil { exitedAt = Date() }
             if reaped && outFD < 0 && errFD < 0 { break }
             // The leader is gone but something it forked holds the pipes: stop the group.
             if let exitedAt, Date().timeIntervalSince(exitedAt) > orphanGrace {
-                kill(-pid, SIGKILL)
+                endTrial()
                 if Date().timeIntervalSince(exitedAt) > orphanGrace + 1 { break }
             }
             if stopReason == nil {
@@ -159,15 +228,15 @@ struct ChildProcess {
         if inFD >= 0 { close(inFD) }
         if let stopReason {
             // A flood gets no grace: in two seconds it could write gigabytes more.
-            stopGroup(pid, immediately: stopReason == .outputLimit, reaped: &reaped, status: &status,
-                      outFD: &outFD, errFD: &errFD, drain: drain)
+            stopGroup(pid, immediately: stopReason == .outputLimit, outFD: &outFD, errFD: &errFD,
+                      readStatus: { readStatus(); return reaped }, endTrial: endTrial, drain: drain)
             ending = stopReason
         } else {
-            // Whatever the trial forked and left behind goes with it.
-            kill(-pid, SIGKILL)
-            if !reaped { waitpid(pid, &status, 0); reaped = true }
             ending = Self.ending(status)
         }
+        // Whatever the trial forked and left behind goes with it (also setsid'd grandchildren:
+        // the supervisor is their subreaper).
+        finish()
         if outFD >= 0 { close(outFD) }
         if errFD >= 0 { close(errFD) }
         if !lineBuffer.isEmpty && stdoutBytes <= lineLimit { onLine(lineBuffer[...]) }
@@ -188,7 +257,8 @@ struct ChildProcess {
 
     /// Starts `arguments` without a shell in a process group of its own, with pipes for stdin,
     /// stdout and stderr (close-on-exec on our side), an empty signal mask and default
-    /// dispositions for the signals a parent may catch or ignore.
+    /// dispositions for the signals a parent may catch or ignore. Unlike `run`, the process has
+    /// no supervisor: the caller owns it and must kill its group when done.
     static func spawn(arguments: [String], environment: [String: String], workdir: String?) -> Swift.Result<Spawned, SpawnError> {
         // Pipes are made close-on-exec under one lock with the spawn itself, so a child spawned
         // by another worker at the same moment never inherits this trial's pipe ends.
@@ -244,19 +314,33 @@ struct ChildProcess {
         return .success(Spawned(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0]))
     }
 
-    /// SIGTERM to the group, up to `killGrace` seconds for it to leave, then SIGKILL (at once when
-    /// `immediately`); the pipes are drained meanwhile so a process blocked on a full pipe can die.
-    private func stopGroup(_ pid: pid_t, immediately: Bool, reaped: inout Bool, status: inout Int32, outFD: inout Int32, errFD: inout Int32,
-                           drain: (inout Int32, Bool) -> Void) {
-        kill(-pid, immediately ? SIGKILL : SIGTERM)
+    /// The program's path: `name` itself when it contains a slash, else the first executable
+    /// file of that name on `path` (as `execvp` searches), or nil.
+    static func resolve(_ name: String, path: String?) -> String? {
+        if name.contains("/") { return name }
+        for dir in (path ?? "/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + name
+            var st = stat()
+            if access(candidate, X_OK) == 0, stat(candidate, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { return candidate }
+        }
+        return nil
+    }
+
+    /// SIGTERM to the group, up to `killGrace` seconds for it to leave, then everything of the
+    /// trial is killed by its supervisor (at once when `immediately`); the pipes are drained
+    /// meanwhile so a process blocked on a full pipe can die.
+    private func stopGroup(_ pid: pid_t, immediately: Bool, outFD: inout Int32, errFD: inout Int32,
+                           readStatus: () -> Bool, endTrial: () -> Void, drain: (inout Int32, Bool) -> Void) {
+        if immediately { endTrial() } else { kill(-pid, SIGTERM) }
         let termDeadline = Date().addingTimeInterval(killGrace)
         var killed = immediately
         while true {
-            if !reaped && waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+            let reaped = readStatus()
             // The group is gone when kill(-pid, 0) fails with ESRCH.
             let groupAlive = kill(-pid, 0) == 0
             if reaped && !groupAlive { break }
-            if !killed && Date() >= termDeadline { kill(-pid, SIGKILL); killed = true }
+            if !killed && Date() >= termDeadline { endTrial(); killed = true }
+            if killed && Date() >= termDeadline.addingTimeInterval(5) { break }
             var fds: [pollfd] = []
             if outFD >= 0 { fds.append(pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)) }
             if errFD >= 0 { fds.append(pollfd(fd: errFD, events: Int16(POLLIN), revents: 0)) }
