@@ -52,6 +52,8 @@ let package = Package(
 
         // NSGA-II quality and speed on the ZDT/DTLZ benchmarks against pymoo's stored medians.
         .executableTarget(name: "bench-nsga2", dependencies: ["Hyperfront", "Pareto", "Samplers", "Evaluators"]),
+        // Cost of the early-stopping schedulers' decisions (see its header).
+        .executableTarget(name: "bench-scheduler", dependencies: ["Hyperfront", "Schedulers"]),
 
         .testTarget(name: "ParetoTests", dependencies: ["Pareto"]),
         .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront", "Studies", "Samplers", "Evaluators"]),

@@ -28,6 +28,28 @@ public enum RungRanking {
         if quota >= n { return true }
         if quota <= 0 { return false }
         let points = finite(raw)
+        // Every trial that dominates the candidate (constrained) ranks ahead of it: when
+        // `quota` of them do, it is out without sorting the rung (most trials at a rung are).
+        let d = points.dimension, vc = violations[candidate]
+        var dominating = 0
+        points.values.withUnsafeBufferPointer { v in
+            let c = candidate * d
+            for i in 0..<n where i != candidate {
+                let vi = violations[i]
+                if vc > 0 {
+                    if vi < vc { dominating += 1 }
+                    continue
+                }
+                if vi > 0 { continue }
+                var better = false, worse = false
+                for k in 0..<d {
+                    let a = v[i * d + k], b = v[c + k]
+                    if a < b { better = true } else if a > b { worse = true; break }
+                }
+                if better && !worse { dominating += 1 }
+            }
+        }
+        if dominating >= quota { return false }
         let ranks = NondominatedSorting.ranks(points, violations: violations)
         let rc = ranks[candidate]
         var ahead = 0

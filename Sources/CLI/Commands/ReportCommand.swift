@@ -26,7 +26,13 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Every trial, not only the front.")
     var all = false
 
+    @Flag(help: "Every trial's intermediate reports (learning curves), long format: with --format csv a row per report (trial, state, step, metrics), with --format json a list per trial.")
+    var intermediate = false
+
     func validate() throws {
+        if intermediate && format != "csv" && format != "json" {
+            throw ValidationError("--intermediate needs --format csv or --format json")
+        }
         if ReportFormats.named(format) == nil {
             throw ValidationError("--format \(format): no such format; use one of \(ReportFormats.names.joined(separator: ", "))")
         }
@@ -34,6 +40,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         if let output, let refusal = ReportOutput.refusal(output: output, inputs: [study]) { throw Console.badInput(refusal) }
+        if intermediate {
+            let curves: [IntermediateReports.Curve]
+            do { curves = try IntermediateReports.curves(try StudyStore.open(path: study, readOnly: true)) }
+            catch { throw Console.badInput("\(error)") }
+            try Console.write(format == "csv" ? IntermediateReports.csv(curves) : IntermediateReports.json(curves), to: output)
+            return
+        }
         let report: StudyReport
         do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true)) }
         catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
