@@ -59,6 +59,10 @@ public final class Study {
         var settings = try resolve(scenario, stored: nil, overrides: overrides)
         let parts = try setup(scenario, &settings)
         let path = path ?? defaultPath(for: scenario)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .invalid("\(path) is a folder; give the study file's name, e.g. --study \((path as NSString).appendingPathComponent("study.sqlite"))")
+        }
         if FileManager.default.fileExists(atPath: path), let holder = (try? StudyStore.open(path: path, readOnly: true))?.runLockHolder() {
             throw .invalid("\(path): this study is being run by \(holder) right now; choose another --study path")
         }

@@ -22,17 +22,34 @@ public final class TrialChannel: Sendable {
     /// Reports kept per trial (later ones are passed to the scheduler but not stored).
     public static let maximumReports = 10_000
 
+    /// Whether reports are kept (see `discarding`).
+    private let keeps: Bool
+
     /// A channel for trial `trial`, answered by `scheduler` (nil: never stop); `known` holds the
     /// metrics that follow from the configuration (a scheduler ranks trials on them too).
     public init(trial: Int, scheduler: (any TrialScheduler)? = nil, known: [String: Double] = [:]) {
         self.trial = trial
         self.scheduler = scheduler
         self.known = known
+        self.keeps = true
     }
+
+    private init(discarding: ()) {
+        trial = -1
+        scheduler = nil
+        known = [:]
+        keeps = false
+    }
+
+    /// A channel shared by trials whose reports nobody reads: it keeps none and never stops.
+    /// A run hands it to a `BufferedEvaluator` (microsecond trials) when it has no scheduler,
+    /// instead of making a channel per trial.
+    public static let discarding = TrialChannel(discarding: ())
 
     /// Reports the values measured at `step`; the answer says whether to go on.
     @discardableResult
     public func report(step: Int, _ metrics: [String: Double]) -> TrialDecision {
+        guard keeps else { return .continue }
         let stopped = state.withLock { s -> Bool in
             if s.stopStep != nil { return true }
             if s.kept.count < Self.maximumReports { s.kept.append(IntermediateReport(step: step, metrics: metrics)) }

@@ -65,7 +65,9 @@ struct TrialExecution: Sendable {
         if scheduler != nil {
             for (slot, formula) in resourceSlots { known[metricNames[slot]] = formula.value(proposal.configuration, in: scenario.space) }
         }
-        let channel = TrialChannel(trial: number, scheduler: scheduler, known: known)
+        // Microsecond trials without a scheduler share one channel that keeps nothing.
+        let channel = buffered != nil && scheduler == nil ? TrialChannel.discarding
+                                                          : TrialChannel(trial: number, scheduler: scheduler, known: known)
         let request = TrialRequest(number: number, seed: seed(for: number), configuration: proposal.configuration,
                                    space: scenario.space, channel: channel)
         var metrics = [Double](repeating: .nan, count: metricNames.count)
@@ -93,11 +95,13 @@ struct TrialExecution: Sendable {
             }
         }
         let end = Self.now()
-        if let step = channel.stoppedAt {
-            return pruned(proposal, number: number, startedAt: start, endedAt: end, reports: channel.reports, step: step)
+        if channel !== TrialChannel.discarding {
+            if let step = channel.stoppedAt {
+                return pruned(proposal, number: number, startedAt: start, endedAt: end, reports: channel.reports, step: step)
+            }
+            let reports = channel.reports
+            if !reports.isEmpty { intermediate = reports.map(Self.dictionary) }
         }
-        let reports = channel.reports
-        if !reports.isEmpty { intermediate = reports.map(Self.dictionary) }
         if state == .complete {
             for (slot, formula) in resourceSlots where metrics[slot].isNaN {
                 metrics[slot] = formula.value(proposal.configuration, in: scenario.space)
