@@ -24,15 +24,16 @@ let package = Package(
         // Core model: search space, configurations, objectives, constraints, scenarios, RNG.
         .target(name: "Hyperfront", dependencies: ["Pareto", "Randomness", .product(name: "Yams", package: "Yams")]),
         // Samplers: NSGA-II and its operators, random, grid.
-        .target(name: "Samplers", dependencies: ["Hyperfront", "Pareto"]),
+        .target(name: "Samplers", dependencies: ["Hyperfront", "Pareto", "LinearAlgebra"]),
         // Early stopping: multi-objective ASHA and Hyperband behind the core's scheduler seam.
         .target(name: "Schedulers", dependencies: ["Hyperfront", "Pareto"]),
         // GLPK: the only module that imports it.
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "IntegerPrograms", dependencies: ["CGLPK", "Hyperfront"]),
-        // OpenBLAS for the built-in trainer.
+        // OpenBLAS: the only module that calls it (BLAS products, LAPACK Cholesky).
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
-        .target(name: "Training", dependencies: ["COpenBLAS", "Randomness"]),
+        .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
+        .target(name: "Training", dependencies: ["LinearAlgebra", "Randomness"]),
         // Times the trainer on the scikit-learn comparison setting (benchmarks/peers/bench-mlp.sh).
         .executableTarget(name: "mlp-bench", dependencies: ["Training", "Randomness"], path: "Sources/MLPBench"),
         // The supervisor that keeps a command trial's processes from outliving their run (fork/exec).
@@ -57,7 +58,7 @@ let package = Package(
 
         .testTarget(name: "ParetoTests", dependencies: ["Pareto"]),
         .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront", "Studies", "Samplers", "Evaluators"]),
-        .testTarget(name: "SamplersTests", dependencies: ["Samplers", "Hyperfront", "Pareto"]),
+        .testTarget(name: "SamplersTests", dependencies: ["Samplers", "Hyperfront", "Pareto", "LinearAlgebra"]),
         .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront", "Studies"]),
         .testTarget(name: "SchedulersTests", dependencies: ["Schedulers", "Hyperfront", "Pareto"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Randomness"]),

@@ -10,6 +10,8 @@ extension PluginRegistry {
             NSGA2Plugin(),
             RandomSamplerPlugin(),
             GridSamplerPlugin(),
+            BayesPlugin(),
+            AutoSamplerPlugin(),
         ],
         evaluators: [
             BenchmarkPlugin(),

@@ -34,17 +34,18 @@ public struct StudySetup {
             scenario.resources.append(r)
         }
         let samplerPlugin = try plugin(for: scenario, registry: registry)
-        let sampler: any Sampler
-        do { sampler = try samplerPlugin.makeSampler(space: scenario.space, search: scenario.search) } catch { throw SetupError(error.description) }
-        if let limit = samplerPlugin.trialLimit(of: sampler) { scenario.search.trials = min(scenario.search.trials, limit) }
-        // Budgets known before a trial runs: checked now, kept by repair on every proposal.
+        // Budgets known before a trial runs: checked now, kept by repair on every proposal
+        // (and searched within by samplers that can).
         let budget: BudgetModel
         do {
             budget = try BudgetModel(space: scenario.space, resources: scenario.resources, constraints: scenario.constraints)
             try budget.checkSatisfiable()
         } catch { throw SetupError(scenarioLocation(scenario) + error.description) }
-        return StudySetup(scenario: scenario, evaluator: made.evaluator, sampler: sampler,
-                          repair: budget.isActive ? BudgetRepair(model: budget) : nil)
+        let repair = budget.isActive ? BudgetRepair(model: budget) : nil
+        let sampler: any Sampler
+        do { sampler = try samplerPlugin.makeSampler(space: scenario.space, search: scenario.search, budget: repair) } catch { throw SetupError(error.description) }
+        if let limit = samplerPlugin.trialLimit(of: sampler) { scenario.search.trials = min(scenario.search.trials, limit) }
+        return StudySetup(scenario: scenario, evaluator: made.evaluator, sampler: sampler, repair: repair)
     }
 
     /// The pipeline depth used when a run gives none: the sampler's rule (NSGA-II: a quarter of

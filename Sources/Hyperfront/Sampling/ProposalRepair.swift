@@ -9,4 +9,12 @@ public protocol ProposalRepair: Sendable {
     /// Configurations that belong in the first batch (e.g. the extreme configurations that
     /// fit every budget); the runner puts them in place of the first proposals.
     func initialConfigurations(using rng: inout RandomSource) throws -> [Configuration]
+
+    /// Whether `configuration` is admissible as it is (`repair` would keep it); cheap, so a
+    /// sampler can search the admissible set instead of having its choices repaired later.
+    func admits(_ configuration: Configuration) -> Bool
+}
+
+extension ProposalRepair {
+    public func admits(_ configuration: Configuration) -> Bool { true }
 }

@@ -22,8 +22,13 @@ public struct Observation: Sendable {
     public var objectives: [Double]
     /// Total constraint violation; 0 = feasible, +infinity = failed.
     public var violation: Double
-    public init(configuration: Configuration, generation: Int, objectives: [Double], violation: Double, proposed: Configuration? = nil) {
+    /// Each outcome constraint's signed excess over its bound, relative to the bound's
+    /// magnitude (≤ 0: met), in the scenario's order; empty for failed trials or when unknown.
+    public var constraints: [Double]
+    public init(configuration: Configuration, generation: Int, objectives: [Double], violation: Double, proposed: Configuration? = nil,
+                constraints: [Double] = []) {
         self.configuration = configuration
+        self.constraints = constraints
         self.proposed = proposed
         self.generation = generation
         self.objectives = objectives

@@ -24,6 +24,8 @@ public struct BudgetRepair: ProposalRepair {
         return c
     }
 
+    public func admits(_ configuration: Configuration) -> Bool { model.fits(configuration) }
+
     /// The extremes' programs are limited by `BudgetModel.extremeNodeLimit` (a deterministic
     /// work limit), so the seeds do not depend on the machine's load.
     public func initialConfigurations(using rng: inout RandomSource) throws -> [Configuration] {

@@ -177,6 +177,10 @@ struct TrialExecution: Sendable {
                                objectives: [Double](repeating: .infinity, count: objectiveSlots.count), violation: .infinity)
         }
         let objectives = objectiveSlots.map { slot, goal in goal == .minimize ? t.metrics[slot] : -t.metrics[slot] }
-        return Observation(configuration: t.configuration, generation: t.generation, objectives: objectives, violation: t.violation)
+        let constraints = constraintSlots.map { slot, c in
+            -c.slack(t.metrics[slot]) / max(abs(c.bound), 1e-12)
+        }
+        return Observation(configuration: t.configuration, generation: t.generation, objectives: objectives, violation: t.violation,
+                           constraints: constraints)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Randomness
 
 /// Forward and backward passes (backpropagation: Rumelhart, Hinton & Williams, 1986) on the

@@ -13,6 +13,10 @@ public protocol SamplerPlugin: Sendable {
     func check(_ search: inout SearchSettings, given: GivenSettings) throws(ScenarioError)
     /// Builds the sampler for `space`; `search.trials` is the trial budget.
     func makeSampler(space: SearchSpace, search: SearchSettings) throws(PluginError) -> any Sampler
+    /// Builds the sampler, given the run's repair of proposals that break a budget known
+    /// before training (nil: no budget); a sampler that searches only admissible
+    /// configurations uses it (the default ignores it).
+    func makeSampler(space: SearchSpace, search: SearchSettings, budget: (any ProposalRepair)?) throws(PluginError) -> any Sampler
     /// The most trials `sampler` can propose (a grid: its size); nil when there is no limit.
     func trialLimit(of sampler: any Sampler) -> Int?
     /// Trials of one batch that may still run when the next is proposed (0: strict batches),
@@ -25,6 +29,9 @@ extension SamplerPlugin {
     public var settings: [Setting] { [] }
     public func check(_ search: inout SearchSettings, given: GivenSettings) throws(ScenarioError) {}
     public func trialLimit(of sampler: any Sampler) -> Int? { nil }
+    public func makeSampler(space: SearchSpace, search: SearchSettings, budget: (any ProposalRepair)?) throws(PluginError) -> any Sampler {
+        try makeSampler(space: space, search: search)
+    }
     public func defaultPipelineDepth(search: SearchSettings, cheapTrials: Bool) -> Int { 0 }
 }
 

@@ -1,0 +1,42 @@
+internal import COpenBLAS
+
+/// Matrix products through OpenBLAS on row-major buffers, each input checked before the call
+/// (a wrong leading dimension or a short buffer would make the C library read or write out
+/// of bounds).
+public enum BLAS {
+    /// `c ← alpha · op(a) · op(b) + beta · c` in single precision, where `op(x)` is `x` or its
+    /// transpose, for row-major `op(a)` of shape m×k, `op(b)` k×n, `c` m×n (leading dimensions
+    /// are the stored row lengths).
+    ///
+    /// - Complexity: 2·m·n·k floating-point operations.
+    public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                            a: UnsafePointer<Float>, aCount: Int, b: UnsafePointer<Float>, bCount: Int,
+                            beta: Float, c: UnsafeMutablePointer<Float>, cCount: Int) {
+        check(m: m, n: n, k: k, aCount: aCount, bCount: bCount, cCount: cCount)
+        precondition(alpha.isFinite && beta.isFinite, "gemm: non-finite scale")
+        let lda = transposeA ? m : k, ldb = transposeB ? k : n
+        BLASLibrary.loaded.sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                                 blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(n))
+    }
+
+    /// The double-precision product, same shapes and storage as the single-precision one.
+    ///
+    /// - Complexity: 2·m·n·k floating-point operations.
+    public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+                            a: UnsafePointer<Double>, aCount: Int, b: UnsafePointer<Double>, bCount: Int,
+                            beta: Double, c: UnsafeMutablePointer<Double>, cCount: Int) {
+        check(m: m, n: n, k: k, aCount: aCount, bCount: bCount, cCount: cCount)
+        precondition(alpha.isFinite && beta.isFinite, "gemm: non-finite scale")
+        let lda = transposeA ? m : k, ldb = transposeB ? k : n
+        BLASLibrary.loaded.dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                                 blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(n))
+    }
+
+    private static func check(m: Int, n: Int, k: Int, aCount: Int, bCount: Int, cCount: Int) {
+        // Stored shapes: a is m×k (or k×m when transposed), b is k×n (or n×k), c is m×n.
+        precondition(m > 0 && n > 0 && k > 0, "gemm: empty dimension \(m)×\(n)×\(k)")
+        precondition(m <= Int(Int32.max) && n <= Int(Int32.max) && k <= Int(Int32.max), "gemm: dimension too large")
+        precondition(aCount >= m * k && bCount >= k * n && cCount >= m * n,
+                     "gemm: buffer too short (a \(aCount) < \(m * k), b \(bCount) < \(k * n) or c \(cCount) < \(m * n))")
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Hyperfront
+
+extension BayesSampler {
+    /// The observations the models are fitted on: all, or — beyond
+    /// `settings.maximumTrainingPoints` — the feasible non-dominated ones, then the most
+    /// recent others.
+    func trainingSet() -> [Observation] {
+        let cap = settings.maximumTrainingPoints
+        guard observations.count > cap else { return observations }
+        let feasible = observations.indices.filter { observations[$0].violation == 0 && observations[$0].objectives.allSatisfy(\.isFinite) }
+        let front = NondominatedBoxes.nondominated(feasible.map { observations[$0].objectives }, observations[0].objectives.count)
+        var keep = [Bool](repeating: false, count: observations.count)
+        var kept = 0
+        var frontSet = Set<[Double]>(front)
+        for i in feasible where kept < cap / 2 && frontSet.remove(observations[i].objectives) != nil { keep[i] = true; kept += 1 }
+        for i in observations.indices.reversed() where kept < cap && !keep[i] { keep[i] = true; kept += 1 }
+        return observations.indices.filter { keep[$0] }.map { observations[$0] }
+    }
+
+    /// Fits (or refits) model `key` on `targets`, warm-started from its previous fit; a full
+    /// fit runs while the data are few or when they grew by 5 % since the last one.
+    mutating func model(_ key: Int, features: [Double], targets: [Double]) -> GaussianProcess {
+        let d = encoding.count, n = targets.count
+        let initial = GaussianProcess.Hyperparameters.initial(dimension: d)
+        let previous = fitted[key]
+        var gp = GaussianProcess(features: features, targets: targets, dimension: d, categorical: encoding.categorical,
+                                 parameters: previous ?? initial)
+        let last = fittedAt[key] ?? 0
+        if previous == nil || n <= 60 || Double(n) >= Double(last) * 1.05 {
+            let starts = previous.map { n <= 100 ? [$0, initial] : [$0] } ?? [initial]
+            gp.fit(from: starts, iterations: n <= 100 ? 50 : 20)
+            fitted[key] = gp.parameters
+            fittedAt[key] = n
+        }
+        return gp
+    }
+
+    /// `count` proposals by the kriging believer over the fitted models.
+    mutating func modelProposals(count: Int, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> [Proposal] {
+        let train = trainingSet()
+        let m = train[0].objectives.count
+        let complete = train.filter { $0.objectives.allSatisfy(\.isFinite) }
+        var features: [Double] = []
+        for o in complete { encoding.append(o.configuration, to: &features) }
+        var objectiveModels: [GaussianProcess] = []
+        for k in 0..<m { objectiveModels.append(model(k, features: features, targets: complete.map { $0.objectives[k] })) }
+        var feasibility: [GaussianProcess] = []
+        let constraintCount = complete.first(where: { !$0.constraints.isEmpty })?.constraints.count ?? 0
+        for c in 0..<constraintCount {
+            let rows = complete.filter { $0.constraints.count == constraintCount && $0.constraints[c].isFinite }
+            guard rows.contains(where: { $0.constraints[c] > 0 }) else { continue }
+            var f: [Double] = []
+            for o in rows { encoding.append(o.configuration, to: &f) }
+            feasibility.append(model(m + c, features: f, targets: rows.map { $0.constraints[c] }))
+        }
+        if train.contains(where: { !$0.objectives.allSatisfy(\.isFinite) }) {
+            var f: [Double] = []
+            for o in train { encoding.append(o.configuration, to: &f) }
+            feasibility.append(model(-1, features: f, targets: train.map { $0.objectives.allSatisfy(\.isFinite) ? -1 : 1 }))
+        }
+        let feasible = complete.filter { $0.violation == 0 }.map(\.objectives)
+        var surrogate = Surrogate(objectives: objectiveModels, feasibility: feasibility, feasibleValues: feasible)
+
+        var out: [Proposal] = []
+        var chosen = Set<Configuration>()
+        let known: (Configuration) -> Bool = { isKnown($0) || chosen.contains($0) }
+        for _ in 0..<count {
+            guard let best = bestCandidate(surrogate, isKnown: known, using: &rng) else { break }
+            chosen.insert(best)
+            out.append(Proposal(configuration: best, generation: 0))
+            if out.count < count {
+                var f: [Double] = []
+                encoding.append(best, to: &f)
+                surrogate.believe(f)
+            }
+        }
+        if out.isEmpty { return initialDesign(count: 1, isKnown: known, using: &rng) }
+        return out
+    }
+
+    /// The admissible, unknown candidate with the best acquisition: random configurations and
+    /// mutations of the front, then local moves from the best few.
+    func bestCandidate(_ surrogate: Surrogate, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> Configuration? {
+        var pool: [Configuration] = []
+        var seen = Set<Configuration>()
+        var repairs = settings.repairsPerProposal
+        func offer(_ c: Configuration, _ rng: inout RandomSource) {
+            guard let a = admissible(c, repairs: &repairs, isKnown: isKnown, using: &rng), !isKnown(a), seen.insert(a).inserted else { return }
+            pool.append(a)
+        }
+        for _ in 0..<settings.randomCandidates { offer(space.sample(using: &rng), &rng) }
+        // Parents: the feasible front first, then the best of the rest by violation.
+        let parents = parentsForMutation()
+        if !parents.isEmpty {
+            for j in 0..<settings.mutationCandidates { offer(mutated(parents[j % parents.count], using: &rng), &rng) }
+        }
+        guard !pool.isEmpty else { return nil }
+        var scores = score(pool, surrogate)
+        // Local moves from the best few, with shrinking steps.
+        let order = pool.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        for start in order.prefix(settings.localStarts) {
+            var current = pool[start], value = scores[start]
+            var width = 0.1
+            for _ in 0..<settings.localRounds {
+                var moves: [Configuration] = []
+                for c in neighbours(of: current, width: width, using: &rng) {
+                    if admits(c) && !isKnown(c) && !seen.contains(c) { moves.append(c) }
+                }
+                guard !moves.isEmpty else { break }
+                let s = score(moves, surrogate)
+                var bi = 0
+                for i in s.indices where s[i] > s[bi] { bi = i }
+                if s[bi] > value {
+                    current = moves[bi]; value = s[bi]
+                    seen.insert(current)
+                    pool.append(current); scores.append(value)
+                } else {
+                    width *= 0.5
+                }
+            }
+        }
+        var best = 0
+        for i in pool.indices where scores[i] > scores[best] || (scores[best].isNaN && !scores[i].isNaN) { best = i }
+        return pool[best]
+    }
+
+    func score(_ configurations: [Configuration], _ surrogate: Surrogate) -> [Double] {
+        var f: [Double] = []
+        f.reserveCapacity(configurations.count * encoding.count)
+        for c in configurations { encoding.append(c, to: &f) }
+        return surrogate.scores(f, count: configurations.count)
+    }
+
+    /// Configurations to mutate: the feasible non-dominated trials, else the least violating.
+    func parentsForMutation() -> [Configuration] {
+        let done = observations.filter { $0.objectives.allSatisfy(\.isFinite) }
+        let feasible = done.filter { $0.violation == 0 }
+        if !feasible.isEmpty {
+            let m = feasible[0].objectives.count
+            return feasible.filter { o in
+                !feasible.contains { p in
+                    var all = true, strict = false
+                    for k in 0..<m { if p.objectives[k] > o.objectives[k] { all = false; break } else if p.objectives[k] < o.objectives[k] { strict = true } }
+                    return all && strict
+                }
+            }.map(\.configuration)
+        }
+        return done.sorted { $0.violation < $1.violation }.prefix(8).map(\.configuration)
+    }
+}

@@ -1,0 +1,28 @@
+/// Settings of the Bayesian sampler (`algorithm: bayes`).
+public struct BayesSettings: Sendable, Hashable {
+    /// Configurations proposed at once (kriging believer beyond the first). Fixed by the
+    /// scenario — never by the number of workers — so a seed gives the same trials with any.
+    public var batch = 1
+    /// Trials of the space-filling initial design (nil: min(10, 2·searched parameters), at least 4).
+    public var initialTrials: Int? = nil
+    /// Random feasible configurations scored per proposal, beside mutations of the front.
+    public var randomCandidates = 384
+    /// Mutations of good trials scored per proposal.
+    public var mutationCandidates = 256
+    /// Best candidates improved by local moves, and moves per candidate at most.
+    public var localStarts = 4
+    public var localRounds = 6
+    /// Trials the models are fitted on at most: beyond, the feasible front, then the best
+    /// and the most recent trials are kept (the cost per proposal stays bounded).
+    public var maximumTrainingPoints = 300
+    /// Infeasible candidates repaired to fit the budgets per proposal at most (each is one
+    /// integer program); the others are dropped.
+    public var repairsPerProposal = 24
+
+    public init() {}
+
+    /// The initial design's size for `searched` parameters.
+    public func initialCount(searched: Int) -> Int {
+        initialTrials ?? max(4, min(10, 2 * searched))
+    }
+}
