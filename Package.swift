@@ -56,6 +56,9 @@ let package = Package(
         // Cost of the early-stopping schedulers' decisions (see its header).
         .executableTarget(name: "bench-scheduler", dependencies: ["Hyperfront", "Schedulers"]),
 
+        // The Bayesian sampler's speed and sample efficiency (benchmarks/peers/bayes-vs-optuna.py).
+        .executableTarget(name: "bench-bayes", dependencies: ["LinearAlgebra", "Hyperfront", "Samplers", "Evaluators", "IntegerPrograms", "Store", "Studies"]),
+
         .testTarget(name: "ParetoTests", dependencies: ["Pareto"]),
         .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront", "Studies", "Samplers", "Evaluators"]),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers", "Hyperfront", "Pareto", "LinearAlgebra"]),
