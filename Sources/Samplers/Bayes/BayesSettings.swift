@@ -6,12 +6,12 @@ public struct BayesSettings: Sendable, Hashable {
     /// Trials of the space-filling initial design (nil: min(10, 2·searched parameters), at least 4).
     public var initialTrials: Int? = nil
     /// Random feasible configurations scored per proposal, beside mutations of the front.
-    public var randomCandidates = 384
+    public var randomCandidates = 192
     /// Mutations of good trials scored per proposal.
-    public var mutationCandidates = 256
+    public var mutationCandidates = 128
     /// Best candidates improved by local moves, and moves per candidate at most.
-    public var localStarts = 4
-    public var localRounds = 6
+    public var localStarts = 3
+    public var localRounds = 4
     /// Trials the models are fitted on at most: beyond, the feasible front, then the best
     /// and the most recent trials are kept (the cost per proposal stays bounded).
     public var maximumTrainingPoints = 300

@@ -129,21 +129,41 @@ public struct GaussianProcess: Sendable {
         guard n > 0 else {
             return ([Double](repeating: mean, count: m), [Double](repeating: parameters.scale * deviation * deviation, count: m))
         }
+        // Numeric features scaled by √λ (the distance becomes plain squared differences);
+        // categorical ones compared by equality with weight λ.
+        let numeric = (0..<dimension).filter { !categorical[$0] }, named = (0..<dimension).filter { categorical[$0] }
+        let root = numeric.map { parameters.inverseSquaredLengthscales[$0].squareRoot() }
+        let weight = named.map { parameters.inverseSquaredLengthscales[$0] }
+        let u = numeric.count, v = named.count
+        var xs = [Double](repeating: 0, count: n * u), xc = [Double](repeating: 0, count: n * v)
+        var ps = [Double](repeating: 0, count: m * u), pc = [Double](repeating: 0, count: m * v)
+        for i in 0..<n {
+            for (k, d) in numeric.enumerated() { xs[i * u + k] = x[i * dimension + d] * root[k] }
+            for (k, d) in named.enumerated() { xc[i * v + k] = x[i * dimension + d] }
+        }
+        for j in 0..<m {
+            for (k, d) in numeric.enumerated() { ps[j * u + k] = points[j * dimension + d] * root[k] }
+            for (k, d) in named.enumerated() { pc[j * v + k] = points[j * dimension + d] }
+        }
         // B = K(X, points): n × m row-major.
         var b = [Double](repeating: 0, count: n * m)
         let s = parameters.scale
-        x.withUnsafeBufferPointer { xp in
-            points.withUnsafeBufferPointer { pp in
-                b.withUnsafeMutableBufferPointer { bp in
-                    for i in 0..<n {
-                        let xi = xp.baseAddress! + i * dimension
-                        for j in 0..<m {
-                            bp[i * m + j] = Self.matern(distance(xi, pp.baseAddress! + j * dimension), scale: s)
+        xs.withUnsafeBufferPointer { xs in xc.withUnsafeBufferPointer { xc in
+            ps.withUnsafeBufferPointer { ps in pc.withUnsafeBufferPointer { pc in
+                weight.withUnsafeBufferPointer { w in
+                    b.withUnsafeMutableBufferPointer { bp in
+                        for i in 0..<n {
+                            for j in 0..<m {
+                                var r2 = 0.0
+                                for k in 0..<u { let t = xs[i * u + k] - ps[j * u + k]; r2 += t * t }
+                                for k in 0..<v where xc[i * v + k] != pc[j * v + k] { r2 += w[k] }
+                                bp[i * m + j] = Self.matern(r2, scale: s)
+                            }
                         }
                     }
                 }
-            }
-        }
+            } }
+        } }
         var mu = [Double](repeating: 0, count: m)
         for i in 0..<n {
             let a = alpha[i]
