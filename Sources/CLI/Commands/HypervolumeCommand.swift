@@ -10,7 +10,9 @@ struct HypervolumeCommand: ParsableCommand {
         discussion: """
         FILE is CSV without a header: one point per line, objectives separated by commas. Points \
         not strictly better than the reference point in every objective add nothing. Prints the \
-        hypervolume alone, with 17 significant digits.
+        hypervolume alone, with 17 significant digits. An exact value that would take more than \
+        2·10⁹ steps (many objectives and points: 10 × 500, 100 × 40) is refused; --approximate N \
+        then gives a Monte-Carlo estimate from N samples, with its standard error on stderr.
         """)
 
     @Argument(help: "CSV point file (one point per line, comma-separated objectives, minimised).")
@@ -19,6 +21,12 @@ struct HypervolumeCommand: ParsableCommand {
     // Unconditional: a negative reference point (--ref -1,-1) is the option's value, not a flag.
     @Option(name: .customLong("ref"), parsing: .unconditional, help: "Reference point, one value per objective, comma separated (e.g. 1.1,1.1 or -1,-1).")
     var reference: String
+
+    @Option(name: .customLong("approximate"), help: "Estimate by Monte Carlo with N samples instead (prints the standard error on stderr).")
+    var samples: Int?
+
+    @Option(name: .customLong("seed"), help: "Seed of the Monte-Carlo samples (with --approximate).")
+    var seed: UInt64 = 1
 
     @Option(name: .customLong("repeat"), help: "Compute N times and print 'seconds: <median>' of the computation alone on stderr.")
     var repeatCount: Int?
@@ -35,8 +43,23 @@ struct HypervolumeCommand: ParsableCommand {
             throw PointInput.fail("--ref: error: the reference point has \(ref.count) value\(ref.count == 1 ? "" : "s") but the points in \(file) have \(points.dimension) objectives\n  hint: give one reference value per objective, e.g. --ref \(Array(repeating: "1.1", count: points.dimension).joined(separator: ","))")
         }
         let repeats = try PointInput.repeats(repeatCount)
-        var value = 0.0
-        let timing = PointInput.medianSeconds(repeats) { value = Hypervolume.compute(points, reference: ref) }
+        if let samples {
+            guard samples >= 1 && samples <= 1_000_000_000 else {
+                throw PointInput.fail("--approximate: error: \(samples) is not a sample count between 1 and 10^9\n  hint: write --approximate 1000000")
+            }
+            var rng = RandomSource(seed: seed)
+            let e = Hypervolume.estimate(points, reference: ref, samples: samples, using: &rng)
+            print(String(format: "%.17g", e.value))
+            PointInput.printError("standard error: \(String(format: "%.3g", e.standardError)) (\(samples) samples, seed \(seed))")
+            return
+        }
+        var value: Double? = 0
+        let timing = PointInput.medianSeconds(repeats) {
+            value = Hypervolume.compute(points, reference: ref, workLimit: Hypervolume.defaultWorkLimit)
+        }
+        guard let value else {
+            throw PointInput.fail("\(file): error: the exact hypervolume of \(points.count) points in \(points.dimension) objectives needs more than \(Hypervolume.defaultWorkLimit) steps (the limit)\n  hint: add --approximate 1000000 for a Monte-Carlo estimate with its standard error, or keep fewer points (hyperfront nondominated \(file))")
+        }
         print(String(format: "%.17g", value))
         if repeatCount != nil { timing.report() }
     }

@@ -79,14 +79,20 @@ public struct FrontTracker: Sendable {
         return HypervolumeReference.point(worst: worst, best: best)
     }
 
-    /// The hypervolume of the front against `reference` (exact; Pareto toolkit).
+    /// Steps an exact hypervolume of the progress display may take (`Hypervolume.compute(_:reference:workLimit:)`):
+    /// about 10⁷, milliseconds, so a run is never held up by it.
+    public static let hypervolumeWorkLimit = 10_000_000
+
+    /// The hypervolume of the front against `reference` (exact; Pareto toolkit), or nil when the
+    /// front is empty or too large for an exact value within `hypervolumeWorkLimit` steps
+    /// (many objectives): the progress line then shows none rather than stall the run.
     public mutating func hypervolume() -> Double? {
         consolidate()
         let ref = reference
         let inside = front.filter { p in zip(p, ref).allSatisfy { $0 < $1 } }
         guard !inside.isEmpty else { return frontCount == 0 ? nil : 0 }
         if let cached { return cached }
-        let v = Hypervolume.compute(PointSet(rows: inside), reference: ref)
+        let v = Hypervolume.compute(PointSet(rows: inside), reference: ref, workLimit: Self.hypervolumeWorkLimit)
         cached = v
         return v
     }

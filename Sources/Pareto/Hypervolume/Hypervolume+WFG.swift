@@ -35,22 +35,24 @@ extension Hypervolume {
     /// - Complexity: exponential in d in the worst case; on typical fronts the limit sets shrink
     ///   quickly once filtered to their non-dominated points.
     static func wfg(_ p: UnsafeBufferPointer<Double>, count n: Int, dimension d: Int,
-                    reference r: UnsafeBufferPointer<Double>) -> Double {
+                    reference r: UnsafeBufferPointer<Double>, meter: WorkMeter? = nil) -> Double {
         if n == 0 { return 0 }
         if n == 1 {
             var v = 1.0
             for k in 0..<d { v *= r[k] - p[k] }
             return v
         }
-        if d == 5 { return wfgSweep(p, count: n, width: LimitWidth4(), reference: r) }
-        return wfgSweep(p, count: n, width: LimitWidthAny(value: d &- 1), reference: r)
+        if d == 5 { return wfgSweep(p, count: n, width: LimitWidth4(), reference: r, meter: meter) }
+        return wfgSweep(p, count: n, width: LimitWidthAny(value: d &- 1), reference: r, meter: meter)
     }
 
     /// The WFG sweep over `n ≥ 2` rows of `width.value + 1` objectives.
     @inline(never)
     static func wfgSweep<W: LimitWidth>(_ p: UnsafeBufferPointer<Double>, count n: Int, width: W,
-                                        reference r: UnsafeBufferPointer<Double>) -> Double {
+                                        reference r: UnsafeBufferPointer<Double>, meter: WorkMeter? = nil) -> Double {
         let e = width.value, d = e &+ 1
+        // Sorting, copying and the buffers: about n·d steps.
+        if let meter, !meter.spend(n &* d &* 4) { return .nan }
         let order = KeyOrder.ascending(p, count: n, stride: d, offset: e)
         // The points in ascending last-objective order.
         let s = UnsafeMutablePointer<Double>.allocate(capacity: n &* d)
@@ -190,7 +192,10 @@ extension Hypervolume {
             }
             var box = 1.0
             for x in 0..<e { box *= r[x] - pk[x] }
-            let dominatedPart = m == 0 ? 0 : dispatch(limBuffer, count: m, dimension: e, reference: r)
+            // Steps: point comparisons of the walls, clipping and filtering passes, each over e objectives.
+            if let meter, !meter.spend((projectedCount &* 2 &+ c &* (m &+ 1) &+ e) &* e) { return .nan }
+            let dominatedPart = m == 0 ? 0 : dispatch(limBuffer, count: m, dimension: e, reference: r, meter: meter)
+            if let meter, meter.exhausted { return .nan }
             total += (box - dominatedPart) * (r[e] - pk[e])
             // Update the projected front with p_k.
             var w = projectedCount

@@ -51,8 +51,12 @@ public enum Hypervolume {
     /// points on average at d = 5 n = 500) per point, where WFG's filtered limit sets average
     /// about 23 points.
     static func dispatch(_ p: UnsafeBufferPointer<Double>, count n: Int, dimension d: Int,
-                         reference r: UnsafeBufferPointer<Double>) -> Double {
+                         reference r: UnsafeBufferPointer<Double>, meter: WorkMeter? = nil) -> Double {
         if n == 0 { return 0 }
+        if let meter {
+            let cost = d == 4 ? n &* n : d <= 3 ? n &* (Int.bitWidth &- n.leadingZeroBitCount &+ 1) : n
+            if !meter.spend(cost) { return .nan }
+        }
         switch d {
         case 1:
             var lo = p[0]
@@ -61,7 +65,7 @@ public enum Hypervolume {
         case 2: return sweep2D(p, count: n, reference: r)
         case 3: return sweep3D(p, count: n, reference: r)
         case 4: return sweep4D(p, count: n, reference: r)
-        default: return wfg(p, count: n, dimension: d, reference: r)
+        default: return wfg(p, count: n, dimension: d, reference: r, meter: meter)
         }
     }
 
