@@ -45,7 +45,7 @@ let package = Package(
         // Runs a study: sampler + repair + evaluator + store.
         .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Schedulers", "Store", "Pareto"]),
         // Reports over the study file.
-        .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "IntegerPrograms", "Studies"]),
+        .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "IntegerPrograms"]),
         .executableTarget(name: "HyperfrontCLI", dependencies: [
             "Hyperfront", "Pareto", "Samplers", "IntegerPrograms", "Evaluators", "Store", "Studies", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

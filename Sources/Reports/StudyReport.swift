@@ -1,6 +1,5 @@
 import Foundation
 import Hyperfront
-import Studies
 import Pareto
 import Store
 
@@ -38,8 +37,9 @@ public struct StudyReport: Sendable {
     }
 
     /// Reads a study: its model (for a first-release file, which stores none, the reading of
-    /// its stored scenario text) and its trials.
-    public init(storage: any StudyStorage) throws(ReportError) {
+    /// its stored scenario text with `registry`, the plug-ins that scenario may name) and its
+    /// trials.
+    public init(storage: any StudyStorage, registry: PluginRegistry) throws(ReportError) {
         let info: StudyInfo
         let trials: [Trial]
         do {
@@ -50,7 +50,7 @@ public struct StudyReport: Sendable {
         if let stored = info.model {
             model = stored
         } else {
-            do { model = StudyModel(scenario: try ScenarioLoader.parse(info.scenario, path: info.scenarioPath, checkFiles: false)) }
+            do { model = StudyModel(scenario: try ScenarioLoader.parse(info.scenario, path: info.scenarioPath, registry: registry, checkFiles: false)) }
             catch { throw .scenario(error) }
         }
         self.init(info: info, model: model, trials: trials)

@@ -2,6 +2,7 @@ import Foundation
 import Hyperfront
 import Testing
 @testable import Reports
+import Studies
 
 private func front(_ name: String, _ rows: [[Double]], goals: [Goal] = [.minimize, .minimize]) -> ComparedFront {
     ComparedFront(name: name, objectives: goals.enumerated().map { Objective(metric: "f\($0.offset + 1)", goal: $0.element) }, points: rows)
@@ -54,8 +55,8 @@ private func front(_ name: String, _ rows: [[Double]], goals: [Goal] = [.minimiz
 }
 
 @Test func comparisonOutputsMatchGoldenFiles() throws {
-    let a = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 60, seed: 11))
-    let b = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 60, seed: 12))
+    let a = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 60, seed: 11), registry: .standard)
+    let b = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 60, seed: 12), registry: .standard)
     var a2 = a; a2.name = "fixture-seed11"
     var b2 = b; b2.name = "fixture-seed12"
     let c = try FrontComparison(sides: [.init(name: a2.name, runs: [a2]), .init(name: b2.name, runs: [b2])])
@@ -66,8 +67,8 @@ private func front(_ name: String, _ rows: [[Double]], goals: [Goal] = [.minimiz
     // Several runs per side.
     var runsA: [ComparedFront] = [], runsB: [ComparedFront] = []
     for s in UInt64(20)..<23 {
-        var f = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 40, seed: s)); f.name = "a\(s)"; runsA.append(f)
-        var g = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 20, seed: s + 10)); g.name = "b\(s + 10)"; runsB.append(g)
+        var f = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 40, seed: s), registry: .standard); f.name = "a\(s)"; runsA.append(f)
+        var g = try ComparedFront.study(path: try FixtureStudy.write(objectives: 2, count: 20, seed: s + 10), registry: .standard); g.name = "b\(s + 10)"; runsB.append(g)
     }
     let m = try FrontComparison(sides: [.init(name: "a", runs: runsA), .init(name: "b", runs: runsB)])
     #expect(m.surfaces[0].map(\.name) == ["best", "median", "worst"])

@@ -29,7 +29,7 @@ import Studies
 
     @Test(arguments: ["zdt1", "mlp", "command"])
     func reportsWhatTheFirstReleaseReported(_ name: String) throws {
-        let report = try StudyReport(storage: try StudyStore.open(path: try Self.copy(name), readOnly: true))
+        let report = try StudyReport(storage: try StudyStore.open(path: try Self.copy(name), readOnly: true), registry: .standard)
         #expect(report.info.model == nil)
         let csv = try String(contentsOf: Self.fixtures.appendingPathComponent("\(name).report-all.csv"), encoding: .utf8)
         let table = try String(contentsOf: Self.fixtures.appendingPathComponent("\(name).report.txt"), encoding: .utf8)
@@ -66,7 +66,7 @@ import Studies
             #expect(Set(model.resources.map(\.metric)) == ["params", "memory_bytes", "flops"])
         }
         // Reports read the stored model now: the same bytes for the first release's trials.
-        let report = try StudyReport(storage: store)
+        let report = try StudyReport(storage: store, registry: .standard)
         let old = try String(contentsOf: Self.fixtures.appendingPathComponent("\(name).report-all.csv"), encoding: .utf8).split(separator: "\n")
         #expect(Array(CSVFormat.render(report, all: true).split(separator: "\n").prefix(old.count)) == old)
     }

@@ -3,10 +3,11 @@ import Hyperfront
 import Pareto
 import Testing
 @testable import Reports
+import Studies
 import Store
 
 func fixtureReport(objectives: Int = 2, count: Int = 60, seed: UInt64 = 11, transform: (inout [Trial]) -> Void = { _ in }) throws -> StudyReport {
-    try StudyReport(storage: try StudyStore.open(path: try FixtureStudy.write(objectives: objectives, count: count, seed: seed, transform: transform)))
+    try StudyReport(storage: try StudyStore.open(path: try FixtureStudy.write(objectives: objectives, count: count, seed: seed, transform: transform)), registry: .standard)
 }
 
 @Test(arguments: ["table", "markdown", "csv", "json", "html"])

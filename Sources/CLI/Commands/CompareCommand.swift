@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hyperfront
 import Reports
+import Studies
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,7 @@ struct CompareCommand: ParsableCommand {
         let sets: [[String]] = inputs.map { [$0] } + lists
         if let output, let refusal = ReportOutput.refusal(output: output, inputs: sets.flatMap { $0 }) { throw Console.badInput(refusal) }
         let comparison: FrontComparison
-        do { comparison = try FrontComparison.read(sets: sets, maximize: Set(maximize)) } catch { throw Console.badInput(error.description) }
+        do { comparison = try FrontComparison.read(sets: sets, maximize: Set(maximize), registry: .standard) } catch { throw Console.badInput(error.description) }
         let text: String
         switch format {
         case .table: text = ComparisonTextFormat.table(comparison)

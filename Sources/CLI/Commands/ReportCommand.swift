@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import Studies
 import Store
 
 struct ReportCommand: ParsableCommand {
@@ -48,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             return
         }
         let report: StudyReport
-        do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true)) }
+        do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true), registry: .standard) }
         catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
         catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
         guard let renderer = ReportFormats.named(format) else { throw Console.badInput("--format \(format): no such format") }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hyperfront
 import Reports
+import Studies
 import Store
 
 struct SizeCommand: ParsableCommand {
@@ -54,7 +55,7 @@ struct SizeCommand: ParsableCommand {
         if maximize != nil && minimize != nil { throw Console.badInput("give --maximize or --minimize, not both") }
         let objective = maximize.map { Objective(metric: $0, goal: .maximize) } ?? minimize.map { Objective(metric: $0, goal: .minimize) }
         let report: StudyReport
-        do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true)) }
+        do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true), registry: .standard) }
         catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
         catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
         let plan: SizingPlan

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import Studies
 import Store
 
 struct StatusCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct StatusCommand: ParsableCommand {
         let store: StudyStore
         do { store = try StudyStore.open(path: study, readOnly: true) } catch { throw Console.badInput(error.description) }
         let report: StudyReport
-        do { report = try StudyReport(storage: store) } catch { throw Console.badInput(error.description) }
+        do { report = try StudyReport(storage: store, registry: .standard) } catch { throw Console.badInput(error.description) }
         let text = StatusFormat.render(report, location: study, holder: store.runLockHolder(), points: points)
         FileHandle.standardOutput.write(Data(text.utf8))
     }

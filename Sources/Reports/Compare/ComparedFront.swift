@@ -41,10 +41,11 @@ public struct ComparedFront: Sendable {
         }
     }
 
-    /// The feasible front of a study.
-    public static func study(path: String) throws(ReadError) -> ComparedFront {
+    /// The feasible front of a study (`registry`: the plug-ins a first-release study's stored
+    /// scenario may name).
+    public static func study(path: String, registry: PluginRegistry) throws(ReadError) -> ComparedFront {
         let report: StudyReport
-        do { report = try StudyReport(storage: try StudyStore.open(path: path, readOnly: true)) }
+        do { report = try StudyReport(storage: try StudyStore.open(path: path, readOnly: true), registry: registry) }
         catch let e as StudyStore.StoreError { throw .study(e.description) }
         catch let e as StudyReport.ReportError { throw .study(e.description) }
         catch { throw .study("\(path): \(error)") }

@@ -10,8 +10,9 @@ extension FrontComparison {
 
     /// Reads the sets of a comparison — each a list of study files or CSV fronts (one run each)
     /// — and compares them. Objectives come from the first study given, or else from the first
-    /// CSV's columns (minimised unless named in `maximize`).
-    public static func read(sets: [[String]], maximize: Set<String>) throws(InputError) -> FrontComparison {
+    /// CSV's columns (minimised unless named in `maximize`). `registry`: the plug-ins a
+    /// first-release study's stored scenario may name.
+    public static func read(sets: [[String]], maximize: Set<String>, registry: PluginRegistry) throws(InputError) -> FrontComparison {
         guard sets.count >= 2 else {
             throw InputError("compare needs at least two sets: 'hyperfront compare A B' or '--runs A1,A2 --runs B1,B2'")
         }
@@ -27,7 +28,7 @@ extension FrontComparison {
         var fromStudy = false
         do {
             for p in paths where ComparedFront.isStudy(path: p) && fronts[p] == nil {
-                let f = try ComparedFront.study(path: p)
+                let f = try ComparedFront.study(path: p, registry: registry)
                 if objectives == nil { objectives = f.objectives; fromStudy = true }
                 fronts[p] = f
             }
