@@ -92,3 +92,42 @@ private func front(_ name: String, _ rows: [[Double]], goals: [Goal] = [.minimiz
     try "a,b\n1,2\n3,x\n".write(toFile: bad, atomically: true, encoding: .utf8)
     #expect(throws: ComparedFront.ReadError.self) { try ComparedFront.csv(path: bad, objectives: [Objective(metric: "a", goal: .minimize), Objective(metric: "b", goal: .minimize)], maximize: []) }
 }
+
+@Test func aDifferenceSmallerThanOneValidationSampleIsATie() throws {
+    // Two fronts of (accuracy ↑, train_seconds ↓) whose accuracies differ by 0.00012 (less than
+    // one sample of a 114-sample validation set) and whose times are alike: the union's accuracy
+    // range is tiny, and scaling by it alone would make the difference the whole axis.
+    let a = ComparedFront(name: "a", objectives: [Objective(metric: "accuracy", goal: .maximize), Objective(metric: "train_seconds", goal: .minimize)],
+                          points: [[0.95320, 1.20], [0.95310, 0.80]])
+    let b = ComparedFront(name: "b", objectives: a.objectives, points: [[0.95308, 1.20], [0.95298, 0.80]])
+    let c = try FrontComparison(sides: [.init(name: "nsga2", runs: [a]), .init(name: "random", runs: [b])])
+    #expect(c.scale[0] > 0.04) // 5 % of 0.9532, not the 0.00022 the points span
+    for v in c.verdicts { #expect(v.negligible && v.better == nil, "\(v.sentence)") }
+    #expect(c.verdicts[0].sentence.hasPrefix("hypervolume: nsga2 and random tie"))
+    // The wall-time objective is named in a warning; the best values show the 0.00012 itself.
+    #expect(c.warnings.contains { $0.hasPrefix("train_seconds is wall time") })
+    #expect(abs(c.bestValues[0][0] - c.bestValues[1][0] - 0.00012) < 1e-12)
+    #expect(ComparisonTextFormat.table(c).contains("accuracy (max)"))
+}
+
+@Test func repeatedRunsGetARankTestAndPerSeedWins() throws {
+    // Five runs a side, every run of the first clearly better (further from the origin-bound front).
+    func run(_ shift: Double, seed: UInt64, trials: Int) -> ComparedFront {
+        ComparedFront(name: "r\(seed)-\(shift)", objectives: [Objective(metric: "f1", goal: .minimize), Objective(metric: "f2", goal: .minimize)],
+                      points: stride(from: 0.0, through: 1.0, by: 0.25).map { [$0 + shift, 1 - $0 + shift] }, seed: seed, evaluations: trials)
+    }
+    let good = (1...5).map { run(0.01 * Double($0), seed: UInt64($0), trials: 100) }
+    let bad = (1...5).map { run(0.3 + 0.01 * Double($0), seed: UInt64($0), trials: 120) }
+    var c = try FrontComparison(sides: [.init(name: "nsga2", runs: good), .init(name: "random", runs: bad)])
+    let hv = c.verdicts[0]
+    #expect(hv.indicator == "hypervolume" && hv.better == 0 && hv.testName == "Mann–Whitney U")
+    #expect(abs((hv.test?.p ?? 1) - 2.0 / 252.0) < 1e-12 && hv.probabilityFirstBetter == 1)
+    #expect(hv.wins?.first == 5 && hv.wins?.second == 0)
+    #expect(hv.sentence.hasPrefix("hypervolume: nsga2 is better than random"))
+    #expect(c.verdicts.allSatisfy { $0.better == 0 })
+    #expect(c.warnings.contains { $0.hasPrefix("Unequal budgets (trials per run: nsga2 100, random 120)") })
+    // Paired by seed: Wilcoxon, whose smallest two-sided p with five pairs is 0.0625 — no verdict.
+    c.paired = true
+    #expect(c.verdicts[0].testName == "Wilcoxon signed-rank" && abs((c.verdicts[0].test?.p ?? 0) - 0.0625) < 1e-12 && c.verdicts[0].better == nil)
+    #expect(c.verdicts[0].sentence.contains("no significant difference"))
+}

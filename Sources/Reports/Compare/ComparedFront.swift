@@ -10,11 +10,29 @@ public struct ComparedFront: Sendable {
     public var objectives: [Objective]
     /// Points in the metrics' own units (rows), non-dominated.
     public var points: [[Double]]
+    /// The study's seed (nil for a CSV front): runs of two sides pair by it.
+    public var seed: UInt64?
+    /// How many trials the study ran (nil for a CSV front): its budget.
+    public var evaluations: Int?
+    /// What the study was run on — its model with the search settings and name blanked, so
+    /// evaluator, space, objectives and constraints — to tell when two fronts come from
+    /// different problems (nil for a CSV front).
+    public var scenario: StudyModel?
 
-    public init(name: String, objectives: [Objective], points: [[Double]]) {
+    public init(name: String, objectives: [Objective], points: [[Double]], seed: UInt64? = nil, evaluations: Int? = nil, scenario: StudyModel? = nil) {
         self.name = name
         self.objectives = objectives
         self.points = points
+        self.seed = seed
+        self.evaluations = evaluations
+        self.scenario = scenario
+    }
+
+    /// A study file's name without its folder and extension ("runs/nsga2-s1.sqlite" → "nsga2-s1").
+    public static func shortName(path: String) -> String {
+        let base = (path as NSString).lastPathComponent
+        let stem = (base as NSString).deletingPathExtension
+        return stem.isEmpty ? base : stem
     }
 
     /// Errors a person can act on; the CLI prints them with exit code 2.
@@ -51,7 +69,11 @@ public struct ComparedFront: Sendable {
         catch { throw .study("\(path): \(error)") }
         let objectives = report.model.objectives
         let rows = report.front.map { i in objectives.map { report.metric($0.metric, of: i) ?? .nan } }
-        return ComparedFront(name: path, objectives: objectives, points: rows)
+        var problem = report.model
+        problem.name = ""
+        problem.search = SearchModel(algorithm: "", trials: 0, seed: 0, workers: 0)
+        let finished = report.trials.count - report.running.count
+        return ComparedFront(name: path, objectives: objectives, points: rows, seed: report.info.seed, evaluations: finished, scenario: problem)
     }
 
     /// Whether a file is a study (SQLite) rather than text.

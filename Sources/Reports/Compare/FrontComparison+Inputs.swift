@@ -12,7 +12,8 @@ extension FrontComparison {
     /// — and compares them. Objectives come from the first study given, or else from the first
     /// CSV's columns (minimised unless named in `maximize`). `registry`: the plug-ins a
     /// first-release study's stored scenario may name.
-    public static func read(sets: [[String]], maximize: Set<String>, registry: PluginRegistry) throws(InputError) -> FrontComparison {
+    /// `names`: each set's name (nil or missing: a single study's file name, else the paths).
+    public static func read(sets: [[String]], names: [String?] = [], maximize: Set<String>, registry: PluginRegistry) throws(InputError) -> FrontComparison {
         guard sets.count >= 2 else {
             throw InputError("compare needs at least two sets: 'hyperfront compare A B' or '--runs A1,A2 --runs B1,B2'")
         }
@@ -44,7 +45,22 @@ extension FrontComparison {
                 throw InputError("--maximize \(m): no such objective in the inputs (objectives: \(objectives.map(\.metric).joined(separator: ", ")))")
             }
         }
-        let sides = sets.map { g in Side(name: g.joined(separator: ","), runs: g.compactMap { fronts[$0] }) }
+        var sides: [Side] = []
+        for (k, g) in sets.enumerated() {
+            let given = k < names.count ? names[k] : nil
+            let name = given ?? g.map { ComparedFront.isStudy(path: $0) ? ComparedFront.shortName(path: $0) : $0 }.joined(separator: ",")
+            sides.append(Side(name: name, runs: g.compactMap { fronts[$0] }))
+        }
+        var seen: [String: Int] = [:]
+        for (k, s) in sides.enumerated() {
+            if let other = seen[s.name] {
+                // Two sides of one name cannot be told apart: fall back to their full paths.
+                if names.indices.contains(k), names[k] != nil { throw InputError("two sets are named '\(s.name)': give each --runs a name of its own") }
+                sides[k].name = sets[k].joined(separator: ",")
+                sides[other].name = sets[other].joined(separator: ",")
+            }
+            seen[s.name] = k
+        }
         do { return try FrontComparison(sides: sides) } catch { throw InputError(error.description) }
     }
 }

@@ -4,10 +4,12 @@ import Pareto
 /// A comparison of fronts measured on the same objectives: one or more sides, each with one
 /// or more runs.
 ///
-/// Every indicator works on minimised objectives (maximised ones negated) scaled to [0, 1]
-/// with one shared normalisation — the minimum and maximum of each objective over the
-/// union of every run of every side — so that no input sets the scale alone. The
-/// hypervolume reference point is 1.1 in each normalised objective. IGD, IGD+ and additive ε
+/// Every indicator works on minimised objectives (maximised ones negated) scaled with one
+/// shared normalisation — from the minimum of each objective over the union of every run of
+/// every side, by its range over that union, or by `minimumRelativeRange` (5 %) of the
+/// objective's magnitude when the range is smaller — so that no input sets the scale alone
+/// and a negligible difference (a range of 0.0001 in an accuracy of 0.95) is not blown up to
+/// the whole axis. The hypervolume reference point is 1.1 in each normalised objective. IGD, IGD+ and additive ε
 /// are measured against the union front: the non-dominated points of all runs together.
 /// Each run is first reduced to its own non-dominated points.
 public struct FrontComparison: Sendable {
@@ -70,9 +72,16 @@ public struct FrontComparison: Sendable {
 
     public let objectives: [Objective]
     public let sides: [Side]
-    /// Normalisation bounds, minimised space.
+    /// Observed bounds over the union, minimised space.
     public let lower: [Double]
     public let upper: [Double]
+    /// The divisor of each objective's normalisation: max(upper − lower, 5 % of max(|lower|, |upper|)).
+    public let scale: [Double]
+    /// The smallest range, as a share of an objective's magnitude, that normalisation divides by.
+    public static let minimumRelativeRange = 0.05
+    /// Runs pair by seed and are compared with the Wilcoxon signed-rank test instead of
+    /// Mann–Whitney's U.
+    public var paired = false
     /// Hypervolume reference point in normalised space.
     public let reference: [Double]
     /// The union front, normalised.
@@ -124,9 +133,11 @@ public struct FrontComparison: Sendable {
         lower = lo
         upper = hi
         reference = [Double](repeating: 1.1, count: m)
+        let divisor = (0..<m).map { k in max(hi[k] - lo[k], Self.minimumRelativeRange * max(abs(lo[k]), abs(hi[k]))) }
+        self.scale = divisor
         func scale(_ p: [Double]) -> [Double] {
             var out = [Double](repeating: 0, count: m)
-            for k in 0..<m where hi[k] > lo[k] { out[k] = (p[k] - lo[k]) / (hi[k] - lo[k]) }
+            for k in 0..<m where divisor[k] > 0 { out[k] = (p[k] - lo[k]) / divisor[k] }
             return out
         }
         let normalised: [[[[Double]]]] = minimised.map { s in s.map { r in r.map(scale) } }

@@ -8,13 +8,17 @@ public enum ComparisonHTMLFormat {
     public static func render(_ c: FrontComparison) -> String {
         var body = "<h1>Front comparison</h1>\n<ul class=\"summary\">\n"
         for line in ComparisonTextFormat.header(c) { body += "<li>\(escapeHTML(line))</li>\n" }
-        body += "</ul>\n<h2>Indicators</h2>\n" + table(ComparisonTextFormat.indicatorRows(c))
+        body += "</ul>\n"
+        for w in c.warnings { body += "<p class=\"warning\"><strong>Warning:</strong> \(escapeHTML(w))</p>\n" }
+        body += "<h2>Verdict</h2>\n<ul class=\"verdict\">\n" + c.verdicts.map { "<li>\(escapeHTML($0.sentence))</li>\n" }.joined() + "</ul>\n"
+        body += "<h2>Best value of each objective</h2>\n<p class=\"note\">In each objective's own units; median over runs.</p>\n" + table(ComparisonTextFormat.bestRows(c))
+        body += "<h2>Indicators</h2>\n" + table(ComparisonTextFormat.indicatorRows(c))
         body += "<h2>Coverage</h2>\n<p class=\"note\">C(row, column): share of the column's points weakly dominated by the row's.</p>\n"
         body += table(ComparisonTextFormat.coverageRows(c))
         body += "<h2>Where each holds the union front</h2>\n<ul>\n" + ComparisonTextFormat.territoryLines(c).map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
         body += "<h2>Fronts overlaid</h2>\n<p class=\"legend note\">"
         for (k, _) in c.sides.enumerated() {
-            body += "<span><span class=\"swatch\" style=\"background:\(ScatterPlot.palette[k % ScatterPlot.palette.count])\"></span>\(ComparisonTextFormat.label(k))</span>"
+            body += "<span><span class=\"swatch\" style=\"background:\(ScatterPlot.palette[k % ScatterPlot.palette.count])\"></span>\(escapeHTML(c.sides[k].name))</span>"
         }
         if c.surfaces.contains(where: { !$0.isEmpty }) { body += "<span>attainment surfaces: best solid, median dashed, worst dotted</span>" }
         body += "</p>\n<div class=\"plots\">\n"
@@ -29,13 +33,13 @@ public enum ComparisonHTMLFormat {
                 if surfaces.isEmpty {
                     let steps = a == b ? [] : ScatterPlot.staircase(NondominatedSorting.nondominatedIndices(PointSet(values: pts.flatMap { [oa.minimized($0[a]), ob.minimized($0[b])] }, dimension: 2))
                         .map { (oa.minimized(pts[$0][a]), ob.minimized(pts[$0][b])) }, flipX: oa.goal == .maximize, flipY: ob.goal == .maximize)
-                    series.append(.init(name: "\(ComparisonTextFormat.label(k)): \(s.name)", style: .set(k), points: pts.map { ($0[a], $0[b], nil) }, steps: steps))
+                    series.append(.init(name: s.name, style: .set(k), points: pts.map { ($0[a], $0[b], nil) }, steps: steps))
                 } else {
-                    series.append(.init(name: "\(ComparisonTextFormat.label(k)): \(s.name)", style: .set(k), points: pts.map { ($0[a], $0[b], nil) }))
+                    series.append(.init(name: s.name, style: .set(k), points: pts.map { ($0[a], $0[b], nil) }))
                     for sf in surfaces {
                         let dash = sf.name == "best" ? 0 : sf.name == "median" ? 2 : 1
                         let steps = ScatterPlot.staircase(sf.points.map { (oa.minimized($0.0), ob.minimized($0.1)) }, flipX: oa.goal == .maximize, flipY: ob.goal == .maximize)
-                        series.append(.init(name: "\(ComparisonTextFormat.label(k)) \(sf.name) attainment", style: .surface(k, dash: dash), points: [], steps: steps))
+                        series.append(.init(name: "\(s.name) \(sf.name) attainment", style: .surface(k, dash: dash), points: [], steps: steps))
                     }
                 }
             }

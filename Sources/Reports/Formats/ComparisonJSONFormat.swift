@@ -14,7 +14,15 @@ import Hyperfront
 ///             "territory": {"points": k, "ranges": {metric: [lo, hi]}},
 ///             "attainment": [{"name": "best"|"median"|"worst", "level": t,
 ///                             "objectives": [m1, m2], "points": [[x, y]]}]}],
-///   "coverage": [[C(A, A)=null, C(A, B), ...], ...] }
+///   "coverage": [[C(A, A)=null, C(A, B), ...], ...],
+///   "paired": bool,                                         // Wilcoxon (true) or Mann–Whitney
+///   "verdicts": [{"indicator": i, "first": name, "second": name, "better": name|null,
+///                 "negligible": bool, "test": name|null, "p": x|null, "exact": bool|null,
+///                 "probability_first_better": x|null, "wins": {"first", "second", "ties"}|null,
+///                 "sentence": text}],
+///   "warnings": [text],
+///   "best_values": {metric: [per set, own units]} }
+/// `normalisation` also holds "scale", the divisor of each objective.
 /// ```
 /// Full-precision numbers (shortest round-trip form).
 public enum ComparisonJSONFormat {
@@ -23,7 +31,7 @@ public enum ComparisonJSONFormat {
         func arr(_ v: [Double]) -> String { "[" + v.map(n).joined(separator: ", ") + "]" }
         var o = "{\n  \"schema\": 1,\n"
         o += "  \"objectives\": [" + c.objectives.map { "{\"metric\": \(jsonQuote($0.metric)), \"goal\": \"\($0.goal.rawValue)\"}" }.joined(separator: ", ") + "],\n"
-        o += "  \"normalisation\": {\"lower\": \(arr(c.lower)), \"upper\": \(arr(c.upper))},\n"
+        o += "  \"normalisation\": {\"lower\": \(arr(c.lower)), \"upper\": \(arr(c.upper)), \"scale\": \(arr(c.scale))},\n"
         o += "  \"reference_point\": \(arr(c.reference)),\n"
         o += "  \"union_front\": [" + c.unionFront.map(arr).joined(separator: ", ") + "],\n"
         o += "  \"sets\": [\n"
@@ -46,7 +54,19 @@ public enum ComparisonJSONFormat {
             return e
         }.joined(separator: ",\n")
         o += "\n  ],\n"
-        o += "  \"coverage\": [" + c.sides.indices.map { a in "[" + c.sides.indices.map { b in a == b ? "null" : n(c.coverage[a][b]) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]\n}\n"
+        o += "  \"coverage\": [" + c.sides.indices.map { a in "[" + c.sides.indices.map { b in a == b ? "null" : n(c.coverage[a][b]) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "],\n"
+        o += "  \"paired\": \(c.paired),\n"
+        o += "  \"verdicts\": [\n" + c.verdicts.map { v in
+            let t = v.test
+            let w = v.wins.map { "{\"first\": \($0.first), \"second\": \($0.second), \"ties\": \($0.ties)}" } ?? "null"
+            return "    {\"indicator\": \(jsonQuote(v.indicator)), \"first\": \(jsonQuote(c.sides[v.first].name)), \"second\": \(jsonQuote(c.sides[v.second].name)), "
+                + "\"better\": \(v.better.map { jsonQuote(c.sides[$0].name) } ?? "null"), \"negligible\": \(v.negligible), \"test\": \(v.testName.map(jsonQuote) ?? "null"), "
+                + "\"p\": \(t.map { n($0.p) } ?? "null"), \"exact\": \(t.map { "\($0.exact)" } ?? "null"), \"probability_first_better\": \(v.probabilityFirstBetter.map(n) ?? "null"), "
+                + "\"wins\": \(w), \"sentence\": \(jsonQuote(v.sentence))}"
+        }.joined(separator: ",\n") + "\n  ],\n"
+        o += "  \"warnings\": [" + c.warnings.map(jsonQuote).joined(separator: ", ") + "],\n"
+        let best = c.bestValues
+        o += "  \"best_values\": {" + c.objectives.enumerated().map { k, ob in "\(jsonQuote(ob.metric)): [" + best.map { n($0[k]) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "}\n}\n"
         return o
     }
 }

@@ -19,6 +19,7 @@ enum HTMLPage {
     body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #1f2328; background: #fff; }
     h1 { font-size: 22px; margin: 0 0 8px; } h2 { font-size: 17px; margin: 28px 0 8px; }
     .summary { margin: 0; padding-left: 18px; } .note { color: #59636e; }
+    .warning { background: #fff4e5; border-left: 4px solid #d97706; padding: 6px 10px; margin: 6px 0; }
     .plots { display: flex; flex-wrap: wrap; gap: 12px; }
     figure { display: inline-block; vertical-align: top; margin: 0 12px 12px 0; border: 1px solid #d1d9e0; border-radius: 6px; padding: 6px; }
     figcaption { font-size: 12px; color: #59636e; text-align: center; }
