@@ -158,6 +158,7 @@ public final class SuccessiveHalvingScheduler: @unchecked Sendable {
     private func decide(_ n: Int, bracket b: Int, rung k: Int) -> Bool {
         let rung = rungs[b][k]
         let d = objectives.count
+        if d > 0, let out = dominatedOut(n, rung: rung, dimension: d), out { return false }
         var values: [Double] = []
         var violations: [Double] = []
         var numbers: [Int] = []
@@ -172,6 +173,36 @@ public final class SuccessiveHalvingScheduler: @unchecked Sendable {
         if d == 0 { return numbers.filter { $0 < n }.count < quota }
         return RungRanking.isPromoted(candidate, points: PointSet(values: values, dimension: d), violations: violations,
                                       numbers: numbers, quota: quota, diversity: diversity)
+    }
+
+    /// True when at least the quota of trials numbered below `n` at the rung dominate it
+    /// (constrained): it is out, and the rung need not be sorted. Nil when its entry is missing
+    /// or a value is not finite (the full ranking handles those).
+    private func dominatedOut(_ n: Int, rung: Rung, dimension d: Int) -> Bool? {
+        guard let c = rung.numbers.firstIndex(of: n) else { return nil }
+        var count = 0
+        for m in rung.numbers where m <= n { count += 1 }
+        let quota = (count + eta - 1) / eta
+        let vc = rung.violations[c]
+        var dominating = 0
+        return rung.values.withUnsafeBufferPointer { v -> Bool? in
+            for k in 0..<d where !v[c * d + k].isFinite { return nil }
+            for (j, m) in rung.numbers.enumerated() where m < n {
+                let vj = rung.violations[j]
+                if vc > 0 { if vj < vc { dominating += 1 } }
+                else if vj <= 0 {
+                    var better = false, worse = false
+                    for k in 0..<d {
+                        let a = v[j * d + k], x = v[c * d + k]
+                        if !a.isFinite { worse = true; break }
+                        if a < x { better = true } else if a > x { worse = true; break }
+                    }
+                    if better && !worse { dominating += 1 }
+                }
+                if dominating >= quota { return true }
+            }
+            return false
+        }
     }
 
     private func grow(to n: Int) {
