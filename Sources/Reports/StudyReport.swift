@@ -19,8 +19,11 @@ public struct StudyReport: Sendable {
     public let running: [Int]
     /// Indices into `trials` of trials the scheduler stopped early (never on the front).
     public let pruned: [Int]
-    /// Indices into `trials` of complete, feasible trials.
+    /// Indices into `trials` of complete, feasible trials (that pass every filter).
     public let feasible: [Int]
+    /// Report-only conditions (`--where`) and the complete, feasible trials they leave out.
+    public let filters: [MetricFilter]
+    public let filteredOut: [Int]
     public let metricNames: [String]
     /// Column of each objective's metric in `Trial.metrics` (nil when the study lacks it).
     let objectiveColumns: [Int?]
@@ -38,8 +41,8 @@ public struct StudyReport: Sendable {
 
     /// Reads a study: its model (for a first-release file, which stores none, the reading of
     /// its stored scenario text with `registry`, the plug-ins that scenario may name) and its
-    /// trials.
-    public init(storage: any StudyStorage, registry: PluginRegistry) throws(ReportError) {
+    /// trials; `filters` as in `init(info:model:trials:filters:)`.
+    public init(storage: any StudyStorage, registry: PluginRegistry, filters: [MetricFilter] = []) throws(ReportError) {
         let info: StudyInfo
         let trials: [Trial]
         do {
@@ -53,23 +56,31 @@ public struct StudyReport: Sendable {
             do { model = StudyModel(scenario: try ScenarioLoader.parse(info.scenario, path: info.scenarioPath, registry: registry, checkFiles: false)) }
             catch { throw .scenario(error) }
         }
-        self.init(info: info, model: model, trials: trials)
+        self.init(info: info, model: model, trials: trials, filters: filters)
     }
 
     public init(info: StudyInfo, scenario: Scenario, trials: [Trial]) {
         self.init(info: info, model: StudyModel(scenario: scenario), trials: trials)
     }
 
-    public init(info: StudyInfo, model: StudyModel, trials: [Trial]) {
+    /// `filters`: report-only conditions; a complete, feasible trial that breaks one is shown
+    /// nowhere (it is listed in `filteredOut`), so the front, knee and best labels are those
+    /// of what remains.
+    public init(info: StudyInfo, model: StudyModel, trials: [Trial], filters: [MetricFilter] = []) {
         self.info = info
+        self.filters = filters
         self.model = model
         self.trials = trials
         self.metricNames = info.metricNames
         self.objectiveColumns = model.objectives.map { info.metricNames.firstIndex(of: $0.metric) }
-        var feasible: [Int] = [], infeasible: [Int] = [], failed: [Int] = [], running: [Int] = [], pruned: [Int] = []
+        var feasible: [Int] = [], infeasible: [Int] = [], failed: [Int] = [], running: [Int] = [], pruned: [Int] = [], filteredOut: [Int] = []
+        let filterColumns = filters.map { info.metricNames.firstIndex(of: $0.metric) }
         for (i, t) in trials.enumerated() {
             switch t.state {
-            case .complete: if t.violation <= 0 { feasible.append(i) } else { infeasible.append(i) }
+            case .complete:
+                if t.violation > 0 { infeasible.append(i) }
+                else if zip(filters, filterColumns).allSatisfy({ f, c in f.accepts(c.flatMap { $0 < t.metrics.count ? t.metrics[$0] : nil }) }) { feasible.append(i) }
+                else { filteredOut.append(i) }
             case .failed: failed.append(i)
             // Stopped early: shown with its last values, never on the front.
             case .pruned: pruned.append(i)
@@ -77,6 +88,7 @@ public struct StudyReport: Sendable {
             }
         }
         self.feasible = feasible
+        self.filteredOut = filteredOut
         self.infeasible = infeasible
         self.failed = failed
         self.running = running

@@ -24,6 +24,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output (never a study file).")
     var output: String?
 
+    @Option(name: .customLong("where"), help: "Show only trials whose metric passes, e.g. 'accuracy>=0.9' (repeatable; >=, <=, >, <, ==, !=); the front, knee and best are those of what is shown.")
+    var filters: [String] = []
+
     @Flag(help: "Every trial, not only the front.")
     var all = false
 
@@ -48,10 +51,17 @@ struct ReportCommand: ParsableCommand {
             try Console.write(format == "csv" ? IntermediateReports.csv(curves) : IntermediateReports.json(curves), to: output)
             return
         }
-        let report: StudyReport
+        var report: StudyReport
         do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true), registry: .standard) }
         catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
         catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
+        if !filters.isEmpty {
+            var parsed: [MetricFilter] = []
+            for f in filters {
+                do { parsed.append(try MetricFilter.parse(f, metrics: report.metricNames)) } catch { throw Console.badInput(error.description) }
+            }
+            report = StudyReport(info: report.info, model: report.model, trials: report.trials, filters: parsed)
+        }
         guard let renderer = ReportFormats.named(format) else { throw Console.badInput("--format \(format): no such format") }
         try Console.write(renderer.render(report, all: all), to: output)
     }

@@ -64,6 +64,10 @@ extension StudyReport {
                    + (pruned.isEmpty ? "" : ", \(pruned.count) pruned") + (running.isEmpty ? ")" : ", \(running.count) running)"))
         out.append("Objectives: " + sc.objectives.map { "\($0.metric) (\($0.goal == .minimize ? "min" : "max"))" }.joined(separator: ", "))
         if !sc.constraints.isEmpty { out.append("Constraints: " + sc.constraints.map(\.description).joined(separator: ", ")) }
+        if !filters.isEmpty {
+            out.append("Shown: trials where " + filters.map(\.description).joined(separator: " and ")
+                       + " (\(filteredOut.count) complete, feasible trial\(filteredOut.count == 1 ? "" : "s") left out; front, knee and best computed on what is shown)")
+        }
         if let hv = hypervolume {
             out.append("Front: \(front.count) configuration\(front.count == 1 ? "" : "s"); hypervolume \(TableFormat.fmt(hv.value)) "
                        + "(reference point \(hv.reference.map(TableFormat.fmt).joined(separator: ", ")) on minimised objectives: "

@@ -16,7 +16,8 @@ import Hyperfront
 ///               "failure": text|null, "slack": {metric: x}, "notes": [text]}] }
 /// ```
 /// `trials` holds the front (sorted by the first objective), or every trial with `--all`.
-/// `summary.pruned` (trials the scheduler stopped early) is present when there are some.
+/// `summary.pruned` (trials the scheduler stopped early) is present when there are some;
+/// `filters` ({"where": [text], "left_out": n}) when `--where` filters were given.
 /// Hypervolume is computed on minimised objectives (maximised ones negated).
 public enum JSONFormat {
     public static func render(_ report: StudyReport, all: Bool) -> String {
@@ -31,6 +32,9 @@ public enum JSONFormat {
         o += "\"front_size\": \(report.front.count), \"hypervolume\": \(hv.map { num($0.value) } ?? "null"), "
         o += "\"reference_point\": \(hv.map { "[" + $0.reference.map(num).joined(separator: ", ") + "]" } ?? "null")},\n"
         o += "  \"empty_front_reason\": \(report.emptyFrontExplanation.map(jsonQuote) ?? "null"),\n"
+        if !report.filters.isEmpty {
+            o += "  \"filters\": {\"where\": [" + report.filters.map { jsonQuote($0.description) }.joined(separator: ", ") + "], \"left_out\": \(report.filteredOut.count)},\n"
+        }
         o += "  \"knee\": \(report.knee.map { String(report.trials[$0].number) } ?? "null"),\n"
         let best = report.bestPerObjective
         o += "  \"best\": {" + best.enumerated().map { "\(jsonQuote(sc.objectives[$0.offset].metric)): \(report.trials[$0.element].number)" }.joined(separator: ", ") + "},\n"
