@@ -6,7 +6,7 @@ and DTLZ2.
 
 Gap = (HV(true front) − HV(feasible trials so far)) / HV(true front), objectives minimised.
 Tables: the true front is the table's feasible non-dominated set; objectives scaled so that
-its ideal point is 0 and its nadir 1, reference point 1.1 in each. ZDT1/ZDT2 (30 variables)
+its ideal point is 0 and the worst feasible value 1, reference point 1.1 in each. ZDT1/ZDT2 (30 variables)
 and DTLZ2 (12 variables, 3 objectives): reference points of BoTorch's test problems (11 in each
 objective for ZDT, 1.1 for DTLZ2), true hypervolumes exact (121 − 1/3, 121 − 2/3, 1.331 − π/6). Optuna's proposals that break a table's budget are
 looked up like any other and count as infeasible trials (Optuna cannot keep a budget before
@@ -110,7 +110,9 @@ class Table:
         feasible = [self.objectives(k) for k, (a, n) in self.rows.items() if a is not None and n <= self.budget]
         front = nondominated(feasible)
         self.ideal = [min(p[i] for p in front) for i in range(2)]
-        self.nadir = [max(p[i] for p in front) for i in range(2)]
+        # The worst feasible value of each objective (a one-point front would make its own
+        # nadir the ideal point and every other trial worthless).
+        self.nadir = [max(p[i] for p in feasible) for i in range(2)]
         self.true_hv = hv([self.scale(p) for p in front], [1.1, 1.1])
 
     def objectives(self, key):
