@@ -13,9 +13,12 @@ extension Study {
         /// NSGA-II pipelining depth (see `BatchSchedule`); changes which trials run.
         public var pipelineDepth: Int?
         public var algorithm: SearchSettings.Algorithm?
+        /// Stop after this many consecutive failures with the same reason (0: never).
+        public var maxFailures: Int?
 
         public init(seed: UInt64? = nil, trials: Int? = nil, workers: Int? = nil, pipelineDepth: Int? = nil,
-                    algorithm: SearchSettings.Algorithm? = nil) {
+                    algorithm: SearchSettings.Algorithm? = nil, maxFailures: Int? = nil) {
+            self.maxFailures = maxFailures
             self.seed = seed
             self.trials = trials
             self.workers = workers
@@ -35,6 +38,9 @@ extension Study {
         /// a resumed study proposes what it proposed before (a grid smaller than its budget is
         /// visited in a seeded order that depends on it).
         public var samplerBudget: Int
+        /// The run stops after this many consecutive trials failed with the same reason (0:
+        /// never); never changes which trials run before that.
+        public var maxFailures: Int = Study.defaultMaxFailures
     }
 
     /// What a study file says about the settings it was run with (nil: not recorded, e.g. by
@@ -61,6 +67,10 @@ extension Study {
     /// machine's cores — a scenario valid on one machine is valid on every other.
     public static let maximumWorkers = 256
 
+    /// Consecutive failures with the same reason after which a run stops (`--max-failures`,
+    /// `search.max_failures`): a broken evaluator is reported after a few trials, not after all.
+    public static let defaultMaxFailures = 5
+
     /// The pipeline depth used when none is given: the sampler's rule (NSGA-II: a quarter of its
     /// population, 0 for cheap trials). It depends on the scenario only — never on the number
     /// of workers.
@@ -83,6 +93,8 @@ extension Study {
             throw .invalid("\(scenario.path.isEmpty ? "" : scenario.path + ": ")search.workers must be between 1 and \(maximumWorkers), got \(search.workers); write workers: \(min(max(search.workers, 1), maximumWorkers))")
         }
         if let p = o.pipelineDepth, p < 0 { throw .invalid("--pipeline must be 0 or more, got \(p)") }
+        if let m = o.maxFailures, m < 0 { throw .invalid("--max-failures must be 0 (never stop) or more, got \(m)") }
+        let maxFailures = o.maxFailures ?? search.maxFailures ?? defaultMaxFailures
         if let a = o.algorithm, PluginRegistry.standard.sampler(a) == nil {
             let (message, hint) = PluginRegistry.standard.unknownAlgorithm(a.rawValue)
             throw .invalid("--algorithm: \(message); \(hint)")
@@ -93,7 +105,7 @@ extension Study {
             let trials = o.trials ?? search.trials
             return Settings(seed: o.seed ?? search.seed, trials: trials, workers: workers,
                             pipelineDepth: o.pipelineDepth ?? defaultPipelineDepth(scenario, algorithm: algorithm),
-                            algorithm: algorithm, samplerBudget: trials)
+                            algorithm: algorithm, samplerBudget: trials, maxFailures: maxFailures)
         }
         if let seed = o.seed, seed != stored.seed {
             throw .cannotResume("the study was made with seed \(stored.seed), not \(seed) (drop --seed, or give --seed \(stored.seed))")
@@ -108,7 +120,7 @@ extension Study {
         }
         return Settings(seed: stored.seed, trials: o.trials ?? stored.trials, workers: workers,
                         pipelineDepth: stored.pipelineDepth ?? o.pipelineDepth ?? defaultPipelineDepth(scenario, algorithm: algorithm),
-                        algorithm: algorithm, samplerBudget: stored.samplerBudget ?? stored.trials)
+                        algorithm: algorithm, samplerBudget: stored.samplerBudget ?? stored.trials, maxFailures: maxFailures)
     }
 
     /// `scenario` with `settings` in its `search:` section, as the sampler is built from it.

@@ -161,6 +161,7 @@ public final class Study {
         let runner = StudyRunner(scenario: scenario, store: store, evaluator: parts.evaluator, sampler: parts.sampler,
                                  repair: parts.repair, trials: settings.trials, seed: settings.seed, workers: settings.workers)
         runner.pipelineDepth = settings.pipelineDepth
+        runner.maxFailures = settings.maxFailures
         // Left at its default, the scheduler is the one the scenario's early_stopping asks for.
         runner.scheduler = scheduler is RunToCompletion ? SchedulerFactory.make(scenario) : scheduler
         lastRunner = runner

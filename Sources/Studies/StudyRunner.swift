@@ -58,6 +58,9 @@ public final class StudyRunner {
     public var recordEachTrial: Bool
     /// Answers the trials' intermediate reports; nil: every trial runs to its end.
     public var scheduler: (any TrialScheduler)? = nil
+    /// Stop after this many consecutive trials failed with the same reason (0: never; see
+    /// `FailureStreak`); trials running then are stopped and stay `running`.
+    public var maxFailures = 0
 
     /// The last run's bookkeeping — every trial's result and the number of each configuration —
     /// kept until the runner is released (or runs again) instead of being freed, trial by trial,
@@ -100,6 +103,9 @@ public final class StudyRunner {
         /// Trials found in the study file and not run again.
         public var reused: Int
         public var stoppedEarly: String?
+        /// When `maxFailures` consecutive trials failed with the same reason: the last one's
+        /// failure text (the reason, then the tail of its stderr).
+        public var failedFast: String? = nil
         /// Trials by state: those this run finished or took from the study file (for a
         /// `Study` that resumed, the whole study file's).
         public var counts: [TrialState: Int]
@@ -145,14 +151,18 @@ public final class StudyRunner {
         var pending: [Trial] = []
         var pendingIntermediate: [Int: [String]] = [:]
         var lastCommit = TrialExecution.now()
+        var streak = FailureStreak(limit: maxFailures)
 
         let execution = TrialExecution(evaluator: evaluator, scenario: scenario, seed: seed, scheduler: scheduler)
         let record = recordEachTrial
         let busy = BusyClock()
+        // Set when the failure streak trips: the trials it interrupts are not stored as failed.
+        let failedFast = StopFlag()
+        let stopRequested: @Sendable () -> Bool = { failedFast.isSet || shouldStop() }
         // One worker runs jobs inline on this thread — unless the evaluator can be interrupted
         // (a command), so that Ctrl-C reaches a running trial at once instead of after it.
         let pool = WorkerPool(workers: workers, inline: workers == 1 && !(evaluator is any InterruptibleEvaluator),
-                              worker: TrialWorker(execution: execution, store: store, recordEachTrial: record, busy: busy, shouldStop: shouldStop))
+                              worker: TrialWorker(execution: execution, store: store, recordEachTrial: record, busy: busy, shouldStop: stopRequested))
         let writer = BackgroundWriter(store: store)
 
         // Batched commits (in-process evaluators) go to the background writer, so the search
@@ -181,6 +191,7 @@ public final class StudyRunner {
                 if !r.intermediate.isEmpty { pendingIntermediate[r.trial.number] = r.intermediate }
             }
             counts.finished(r.trial, execution)
+            if streak.note(r.trial) { failedFast.set() }
             let now = r.trial.finishedAt ?? TrialExecution.now()
             report(r.trial, now: now)
             if !record && (now - lastCommit > commitInterval || pending.count >= commitBatch) { try flush() }
@@ -261,7 +272,7 @@ public final class StudyRunner {
         var stopped = false
         do {
             while true {
-                if shouldStop() { stopped = true; break }
+                if shouldStop() || streak.tripped != nil { stopped = true; break }
                 while !exhausted && numbering.next < trials && advance() {
                     try askNext()
                 }
@@ -271,7 +282,8 @@ public final class StudyRunner {
             }
             pool.close()
             if stopped {
-                stoppedEarly = "stopped"
+                stoppedEarly = streak.tripped == nil ? "stopped"
+                    : "\(streak.count) trials in a row failed with the same reason (\(streak.reason ?? "")); the run stops after \(maxFailures)"
                 (evaluator as? any InterruptibleEvaluator)?.interrupt()
                 while true {
                     if let r = pool.next(timeout: 0.05) { try receive(r) }
@@ -291,7 +303,7 @@ public final class StudyRunner {
         }
         try flush(wait: true)
         return Summary(finished: counts.finished, failed: counts.failed, pruned: counts.pruned, reused: counts.reused,
-                       stoppedEarly: stoppedEarly, counts: counts.counts, busySeconds: busy.total, wallSeconds: Date().timeIntervalSince(wallStart))
+                       stoppedEarly: stoppedEarly, failedFast: streak.tripped, counts: counts.counts, busySeconds: busy.total, wallSeconds: Date().timeIntervalSince(wallStart))
     }
 }
 

@@ -35,6 +35,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm; a resumed study keeps its own).")
     var algorithm: SearchSettings.Algorithm?
 
+    @Option(help: "Stop the run (exit code 1) after N consecutive trials failed with the same reason, printing it and the tail of the trial's stderr (default: the scenario's search.max_failures, else \(Study.defaultMaxFailures); 0 = never stop).")
+    var maxFailures: Int?
+
     @Flag(help: "Continue an existing study file instead of refusing to overwrite it.")
     var resume = false
 
@@ -49,6 +52,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--workers must be between 1 and \(Study.maximumWorkers), got \(workers); write --workers \(min(max(workers, 1), Study.maximumWorkers)) or fewer")
         }
         if let pipeline, pipeline < 0 { throw ValidationError("--pipeline must be 0 or more, got \(pipeline)") }
+        if let maxFailures, maxFailures < 0 { throw ValidationError("--max-failures must be 0 (never stop) or more, got \(maxFailures)") }
     }
 
     func run() throws {
@@ -60,7 +64,8 @@ struct RunCommand: ParsableCommand {
             Console.note(error.description)
             throw ExitCode(2)
         }
-        let overrides = Study.Overrides(seed: seed, trials: trials, workers: workers, pipelineDepth: pipeline, algorithm: algorithm)
+        let overrides = Study.Overrides(seed: seed, trials: trials, workers: workers, pipelineDepth: pipeline, algorithm: algorithm,
+                                        maxFailures: maxFailures)
         let study: Study
         do {
             study = resume ? try Study.resume(scenario: loaded, at: self.study, overrides: overrides, createIfMissing: true)
@@ -93,7 +98,10 @@ struct RunCommand: ParsableCommand {
         if counts[.pruned, default: 0] > 0 { line += ", \(counts[.pruned, default: 0]) stopped early" }
         line += ", \(counts[.failed, default: 0]) failed)."
         Console.note(line)
-        if let why = summary.stoppedEarly {
+        if let failure = summary.failedFast {
+            Console.error("\(summary.stoppedEarly ?? "trials failed"); the last one:\n\(failure)")
+            Console.note("Fix the evaluator, then start a new study (the failed trials stay in \(path); see 'hyperfront report \(path) --all'). To go on despite failures: --max-failures 0.")
+        } else if let why = summary.stoppedEarly {
             if why == "stopped" {
                 Console.note("Stopped; every finished trial is saved, the ones that were running will run again. Continue with: hyperfront run \(self.scenario) --study \(path) --resume")
             } else {
@@ -102,7 +110,9 @@ struct RunCommand: ParsableCommand {
         }
         if !quiet { Console.note("See the front: hyperfront report \(path)") }
         var code: Int32 = 0
-        if done > 0 && counts[.failed, default: 0] == done {
+        if summary.failedFast != nil {
+            code = 1
+        } else if done > 0 && counts[.failed, default: 0] == done {
             Console.error("every trial failed; see 'hyperfront report \(path) --all' for the reasons")
             code = 1
         } else if summary.stoppedEarly == "stopped" {

@@ -6,7 +6,7 @@ import Yams
 public enum ScenarioLoader {
     public static let topLevelKeys = ["name", "description", "evaluator", "space", "objectives", "constraints", "resources", "search", "early_stopping"]
     /// The `search:` keys every sampler shares; each sampler's plug-in adds its own.
-    public static let searchKeys = ["algorithm", "trials", "seed", "workers"]
+    public static let searchKeys = ["algorithm", "trials", "seed", "workers", "max_failures"]
     public static let parameterKeys = ["float", "int", "choice", "fixed", "log", "step", "when"]
 
     /// Loads the scenario at `path`; `registry` lists the samplers and evaluators it may name

@@ -40,6 +40,10 @@ extension ScenarioReader {
                         throw error(v, field, "at most \(limit) workers, found \(s.workers)",
                                     hint: "write e.g. workers: \(min(ProcessInfo.processInfo.activeProcessorCount, limit)) (each worker runs one trial at a time, as a thread or a process)")
                     }
+                case "max_failures":
+                    let n = try int(v, field, example: "max_failures: 5")
+                    if n < 0 { throw error(v, field, "must be 0 (never stop) or more, found \(n)", hint: "write max_failures: 5") }
+                    s.maxFailures = n
                 default:
                     if let d = declared.first(where: { $0.key == key }) {
                         s.options[key] = try setting(v, field, d)

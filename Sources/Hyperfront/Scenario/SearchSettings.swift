@@ -22,6 +22,9 @@ public struct SearchSettings: Sendable, Hashable, Codable {
     public var seed: UInt64 = 1
     /// Trials run at once.
     public var workers: Int = 1
+    /// Stop the run after this many consecutive trials failed with the same reason (0: never;
+    /// nil: the run's default, 5).
+    public var maxFailures: Int? = nil
     /// Sampler settings given in the scenario (or set by the evaluator's defaults), by key
     /// (`population`, `crossover.eta`); a setting not listed takes its plug-in's default.
     public var options: [String: SettingValue] = [:]

@@ -20,12 +20,7 @@ public enum StatusFormat {
             out += "no process is running it: the \(report.running.count) running trial(s) will run again with 'hyperfront run \(info.scenarioPath) --study \(location) --resume'\n"
         }
         if !report.failed.isEmpty {
-            var reasons: [String: Int] = [:]
-            for i in report.failed { reasons[String((trials[i].failure ?? "?").split(separator: "\n").first ?? "?"), default: 0] += 1 }
-            out += "failures:\n"
-            for (r, n) in reasons.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }).prefix(5) {
-                out += "  \(n) × \(r)\n"
-            }
+            out += "failures:\n" + FailureSummary(trials, failed: report.failed).render(limit: 5)
         }
         out += "front: \(report.front.count) trial(s)\n"
         if !report.model.objectives.isEmpty, let reference = report.referencePoint {

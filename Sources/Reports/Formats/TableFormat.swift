@@ -6,11 +6,20 @@ import Hyperfront
 /// parameters. An empty front is explained instead.
 public enum TableFormat {
     public static func render(_ report: StudyReport, all: Bool) -> String {
+        var out = table(report, all: all)
+        if all && !report.failed.isEmpty {
+            out += "\nfailed trials, by reason:\n" + FailureSummary(report.trials, failed: report.failed).render()
+        }
+        return out
+    }
+
+    private static func table(_ report: StudyReport, all: Bool) -> String {
         var out = report.summaryLines.joined(separator: "\n") + "\n"
         if let why = report.emptyFrontExplanation {
             out += "\n" + why + "\n"
             if !all || report.trials.isEmpty { return out }
         }
+
         out += "\n"
         let table = FrontTable(report, all: all)
         out += layout([table.columns.map(\.title)] + table.rows, numeric: table.columns.map(\.numeric))

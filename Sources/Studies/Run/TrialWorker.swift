@@ -40,3 +40,11 @@ final class BusyClock: @unchecked Sendable {
     var total: Double { lock.lock(); defer { lock.unlock() }; return seconds }
     func add(_ s: Double) { lock.lock(); seconds += s; lock.unlock() }
 }
+
+/// A flag set once, read from any thread.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
+}
