@@ -37,8 +37,8 @@ public final class Study {
     /// Answers trials' intermediate reports; by default every trial runs to its end.
     public var scheduler: any TrialScheduler = RunToCompletion()
 
-    private let parts: StudySetup?
-    private var lease: Lease?
+    let parts: StudySetup?
+    var lease: Lease?
     /// The last run, kept so that its memory goes with the study (or the process).
     private var lastRunner: StudyRunner?
 

@@ -10,10 +10,17 @@
                 break
         trial.finish(accuracy=acc, val_loss=loss)
 
+Your own loop instead (ask/tell on a study file made by `hyperfront create`):
+
+    study = hyperfront.Study("runs/x.sqlite")
+    for trial in study.ask(4):
+        study.tell(trial, accuracy=train(**trial.params))
+
 The wire protocol is described in docs/trial-protocol.md of the Hyperfront repository.
 """
 
 from ._client import Trial, TrialError, trials
+from ._study import AskedTrial, Study, StudyError
 
-__all__ = ["Trial", "TrialError", "trials"]
+__all__ = ["AskedTrial", "Study", "StudyError", "Trial", "TrialError", "trials"]
 __version__ = "0.2.0"

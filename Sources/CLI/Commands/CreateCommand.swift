@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Hyperfront
+import Studies
+
+struct CreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create an empty study file, to drive with 'hyperfront ask' and 'hyperfront tell'.",
+        discussion: """
+        The study keeps the scenario, the seed and the settings as 'hyperfront run' would; its
+        trials are then asked for and told by your own loop, in any process. The same seed and the
+        same results give the trials 'hyperfront run' gives.
+        """)
+
+    @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    var scenario: String
+
+    @Option(help: "The study file to write (default: runs/<scenario name>.sqlite).")
+    var study: String?
+
+    @Option(help: "Seed for every random choice (default: the scenario's search.seed).")
+    var seed: UInt64?
+
+    @Option(help: "Total number of trials (default: the scenario's search.trials).")
+    var trials: Int?
+
+    @Option(help: "NSGA-II pipelining depth, as for 'hyperfront run' (the default is run's).")
+    var pipeline: Int?
+
+    @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm).")
+    var algorithm: SearchSettings.Algorithm?
+
+    func run() throws {
+        let loaded: Scenario
+        do { loaded = try ScenarioLoader.load(path: scenario) } catch { Console.note(error.description); throw ExitCode(2) }
+        let overrides = Study.Overrides(seed: seed, trials: trials, pipelineDepth: pipeline, algorithm: algorithm)
+        do {
+            let study = try Study.create(scenario: loaded, at: self.study, overrides: overrides)
+            try study.close()
+            FileHandle.standardOutput.write(Data("\(study.path)\n".utf8))
+        } catch { throw Console.badInput(error.description) }
+    }
+}
