@@ -29,9 +29,6 @@ public struct HyperbandBrackets: Sendable, Hashable {
         case .none:
             levels = [[]]
             cycle = [0]
-        case .asha:
-            levels = [base]
-            cycle = [0]
         case .hyperband:
             let sMax = base.count
             levels = (0...sMax).map { b in Array(base.dropFirst(b)) }
@@ -43,6 +40,10 @@ public struct HyperbandBrackets: Sendable, Hashable {
                 return Int((Double(sMax + 1) / Double(sv + 1) * p).rounded(.up))
             }
             cycle = Self.smoothRoundRobin(weights)
+        default:
+            // asha: one bracket of every rung.
+            levels = [base]
+            cycle = [0]
         }
     }
 

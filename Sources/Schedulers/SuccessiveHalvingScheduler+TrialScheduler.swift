@@ -12,12 +12,20 @@ extension SuccessiveHalvingScheduler: TrialScheduler {
     }
 }
 
-/// The scheduler a scenario's `early_stopping:` section asks for.
-public enum SchedulerFactory {
-    /// nil for `algorithm: none`.
-    public static func make(_ scenario: Scenario) -> (any TrialScheduler)? {
-        let s = scenario.earlyStopping
-        guard s.algorithm != .none else { return nil }
-        return SuccessiveHalvingScheduler(settings: s, objectives: scenario.objectives, constraints: scenario.constraints)
+extension EarlyStoppingSettings.Algorithm {
+    /// Asynchronous successive halving: one bracket of rungs.
+    public static let asha: Self = "asha"
+    /// Hyperband: brackets of successive halving that start at different rungs.
+    public static let hyperband: Self = "hyperband"
+}
+
+/// Multi-objective successive halving as a registered scheduler: `asha` or `hyperband`.
+public struct SuccessiveHalvingPlugin: SchedulerPlugin {
+    public let key: String
+    public static let asha = SuccessiveHalvingPlugin(key: EarlyStoppingSettings.Algorithm.asha.rawValue)
+    public static let hyperband = SuccessiveHalvingPlugin(key: EarlyStoppingSettings.Algorithm.hyperband.rawValue)
+
+    public func makeScheduler(for scenario: Scenario) -> any TrialScheduler {
+        SuccessiveHalvingScheduler(settings: scenario.earlyStopping, objectives: scenario.objectives, constraints: scenario.constraints)
     }
 }

@@ -1,9 +1,11 @@
 import Evaluators
 import Hyperfront
 import Samplers
+import Schedulers
 
-/// Every sampler and evaluator a scenario may name: the one registration list. A new sampler
-/// is its folder in Sources/Samplers (its `SamplerPlugin` beside it) plus one line here.
+/// Every sampler, evaluator and early-stopping scheduler a scenario may name: the one
+/// registration list. A new sampler is its folder in Sources/Samplers (its `SamplerPlugin`
+/// beside it) plus one line here; likewise a scheduler in Sources/Schedulers.
 extension PluginRegistry {
     public static let standard = PluginRegistry(
         samplers: [
@@ -17,6 +19,10 @@ extension PluginRegistry {
             BenchmarkPlugin(),
             MLPPlugin(),
             CommandPlugin(),
+        ],
+        schedulers: [
+            SuccessiveHalvingPlugin.asha,
+            SuccessiveHalvingPlugin.hyperband,
         ])
 }
 

@@ -163,7 +163,7 @@ public final class Study {
         runner.pipelineDepth = settings.pipelineDepth
         runner.maxFailures = settings.maxFailures
         // Left at its default, the scheduler is the one the scenario's early_stopping asks for.
-        runner.scheduler = scheduler is RunToCompletion ? SchedulerFactory.make(scenario) : scheduler
+        runner.scheduler = scheduler is RunToCompletion ? PluginRegistry.standard.scheduler(for: scenario) : scheduler
         lastRunner = runner
         var summary: Summary
         do { summary = try runner.run(progress: progress, shouldStop: shouldStop) } catch { throw .run(error) }

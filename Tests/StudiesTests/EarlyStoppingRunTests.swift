@@ -49,7 +49,7 @@ private func runCurves(_ scenario: Scenario, path: String, workers: Int, stopAft
     let runner = StudyRunner(scenario: scenario, store: store, evaluator: CurveEvaluator(),
                              sampler: try SamplerFactory.make(scenario.search, space: scenario.space),
                              repair: nil, trials: scenario.search.trials, seed: scenario.search.seed, workers: workers)
-    runner.scheduler = SchedulerFactory.make(scenario)
+    runner.scheduler = PluginRegistry.standard.scheduler(for: scenario)
     let counter = Counter()
     _ = try runner.run(progress: { _ in counter.increment() }, shouldStop: { stopAfter.map { counter.value >= $0 } ?? false })
     return try store.trials()

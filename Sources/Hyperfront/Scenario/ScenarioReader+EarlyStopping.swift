@@ -12,8 +12,8 @@ extension ScenarioReader {
             switch key {
             case "algorithm":
                 let a = try string(v, field, example: "algorithm: asha")
-                guard let alg = EarlyStoppingSettings.Algorithm(rawValue: a.lowercased()) else {
-                    let all = EarlyStoppingSettings.Algorithm.allCases.map(\.rawValue)
+                let all = [EarlyStoppingSettings.Algorithm.none.rawValue] + registry.schedulerKeys
+                guard let alg = all.first(where: { $0 == a.lowercased() }).map(EarlyStoppingSettings.Algorithm.init(rawValue:)) else {
                     throw error(v, field, "unknown early-stopping algorithm '\(a)'", hint: (closest(to: a, in: all).map { "did you mean '\($0)'? " } ?? "") + "write one of: \(all.joined(separator: ", "))")
                 }
                 s.algorithm = alg

@@ -72,7 +72,7 @@ extension BudgetModel {
                 program.constraints.append(noGood(s))
             case .infeasible:
                 return nil
-            case .unbounded, .timeLimitWithoutSolution, .failed:
+            case .unbounded, .failed:
                 throw .solverFailed(solution.status.description)
             }
         }

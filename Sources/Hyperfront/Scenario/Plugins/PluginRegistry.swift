@@ -1,20 +1,35 @@
 import Foundation
 
-/// The samplers and evaluators a scenario may name. The standard list is in
+/// The samplers, evaluators and early-stopping schedulers a scenario may name. The standard list is in
 /// `Sources/Studies/Registry.swift`; tests and library users may build their own.
 public struct PluginRegistry: Sendable {
     public let samplers: [any SamplerPlugin]
     public let evaluators: [any EvaluatorPlugin]
+    public let schedulers: [any SchedulerPlugin]
 
-    public init(samplers: [any SamplerPlugin], evaluators: [any EvaluatorPlugin]) {
+    public init(samplers: [any SamplerPlugin], evaluators: [any EvaluatorPlugin], schedulers: [any SchedulerPlugin] = []) {
         precondition(Set(samplers.map(\.key)).count == samplers.count, "two samplers share a key")
         precondition(Set(evaluators.map(\.key)).count == evaluators.count, "two evaluators share a key")
+        precondition(Set(schedulers.map(\.key)).count == schedulers.count && !schedulers.contains { $0.key == "none" },
+                     "two schedulers share a key, or one is called 'none'")
         self.samplers = samplers
         self.evaluators = evaluators
+        self.schedulers = schedulers
     }
 
     public var samplerKeys: [String] { samplers.map(\.key) }
     public var evaluatorKeys: [String] { evaluators.map(\.key) }
+    public var schedulerKeys: [String] { schedulers.map(\.key) }
+
+    /// The scheduler the scenario's `early_stopping:` section asks for; nil for `none`.
+    public func scheduler(for scenario: Scenario) -> (any TrialScheduler)? {
+        let key = scenario.earlyStopping.algorithm.rawValue
+        guard key != EarlyStoppingSettings.Algorithm.none.rawValue else { return nil }
+        guard let plugin = schedulers.first(where: { $0.key == key }) else {
+            preconditionFailure("early_stopping.algorithm '\(key)' is not registered (the scenario was read with another registry)")
+        }
+        return plugin.makeScheduler(for: scenario)
+    }
 
     public func sampler(_ algorithm: SearchSettings.Algorithm) -> (any SamplerPlugin)? {
         samplers.first { $0.key == algorithm.rawValue }
