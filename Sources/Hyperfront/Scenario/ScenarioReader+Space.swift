@@ -90,9 +90,15 @@ extension ScenarioReader {
             let items = try sequence(cn, "\(field).choice", example: "choice: [16, 32, 64]")
             if items.isEmpty { throw error(cn, "\(field).choice", "has no values", hint: "list at least two, e.g. choice: [relu, tanh]") }
             var values: [Value] = []
+            values.reserveCapacity(items.count)
+            var seen = Set<Value>(minimumCapacity: items.count)
+            var seenNumbers = Set<Double>(minimumCapacity: items.count)
             for item in items {
                 let val = try value(item, "\(field).choice")
-                if values.contains(val) || (val.number != nil && values.contains { $0.number == val.number }) { throw error(item, "\(field).choice", "the value \(val) is listed twice", hint: "list each value once") }
+                // Sets, not a linear search: a list of n values is checked in O(n), not O(n²).
+                let repeated = !seen.insert(val).inserted
+                let repeatedNumber = val.number.map { !seenNumbers.insert($0).inserted } ?? false
+                if repeated || repeatedNumber { throw error(item, "\(field).choice", "the value \(val) is listed twice", hint: "list each value once") }
                 values.append(val)
             }
             let numbers = values.compactMap(\.number)
