@@ -22,13 +22,13 @@ struct HypervolumeCommand: ParsableCommand {
     @Option(name: .customLong("ref"), parsing: .unconditional, help: "Reference point, one value per objective, comma separated (e.g. 1.1,1.1 or -1,-1).")
     var reference: String
 
-    @Option(name: .customLong("approximate"), help: "Estimate by Monte Carlo with N samples instead (prints the standard error on stderr).")
+    @Option(name: .customLong("approximate"), parsing: .unconditional, help: "Estimate by Monte Carlo with N samples instead (prints the standard error on stderr).")
     var samples: Int?
 
-    @Option(name: .customLong("seed"), help: "Seed of the Monte-Carlo samples (with --approximate).")
+    @Option(name: .customLong("seed"), parsing: .unconditional, help: "Seed of the Monte-Carlo samples (with --approximate).", transform: parseSeed)
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("repeat"), help: "Compute N times and print 'seconds: <median>' of the computation alone on stderr.")
+    @Option(name: .customLong("repeat"), parsing: .unconditional, help: "Compute N times and print 'seconds: <median>' of the computation alone on stderr.")
     var repeatCount: Int?
 
     func run() throws {

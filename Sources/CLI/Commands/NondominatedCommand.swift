@@ -20,7 +20,7 @@ struct NondominatedCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every point's front rank (1 = non-dominated), one per input line.")
     var ranks = false
 
-    @Option(name: .customLong("repeat"), help: "Compute N times and print 'seconds: <median>' of the computation alone on stderr.")
+    @Option(name: .customLong("repeat"), parsing: .unconditional, help: "Compute N times and print 'seconds: <median>' of the computation alone on stderr.")
     var repeatCount: Int?
 
     func run() throws {

@@ -20,16 +20,16 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The study file to write (default: runs/<scenario name>.sqlite, the name made into one file name inside runs/).")
     var study: String?
 
-    @Option(help: "Seed for every random choice (default: the scenario's search.seed; a resumed study keeps its own).")
+    @Option(parsing: .unconditional, help: "Seed for every random choice (default: the scenario's search.seed; a resumed study keeps its own).", transform: parseSeed)
     var seed: UInt64?
 
-    @Option(help: "Total number of trials (default: the scenario's search.trials; with --resume, the study's own, or a new budget).")
+    @Option(parsing: .unconditional, help: "Total number of trials (default: the scenario's search.trials; with --resume, the study's own, or a new budget).")
     var trials: Int?
 
-    @Option(help: "Trials run at once, 1 to \(Study.maximumWorkers) (default: the scenario's search.workers).")
+    @Option(parsing: .unconditional, help: "Trials run at once, 1 to \(Study.maximumWorkers) (default: the scenario's search.workers).")
     var workers: Int?
 
-    @Option(help: "NSGA-II pipelining: the last N trials of each generation may finish after the next generation is bred, so workers never wait for a generation's slowest trial (default: population/4 for commands and the built-in trainer, 0 for benchmarks; 0 = strict generations). Independent of --workers: the same seed gives the same trials with any number of workers.")
+    @Option(parsing: .unconditional, help: "NSGA-II pipelining: the last N trials of each generation may finish after the next generation is bred, so workers never wait for a generation's slowest trial (default: population/4 for commands and the built-in trainer, 0 for benchmarks; 0 = strict generations). Independent of --workers: the same seed gives the same trials with any number of workers.")
     var pipeline: Int?
 
     @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm; a resumed study keeps its own).")

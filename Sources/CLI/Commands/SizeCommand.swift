@@ -27,7 +27,7 @@ struct SizeCommand: ParsableCommand {
     @Option(name: .customLong("target"), help: "A deployment target with its budgets (repeatable).")
     var targets: [String] = []
 
-    @Option(name: .customLong("max-models"), help: "At most this many distinct configurations (default: one per target).")
+    @Option(name: .customLong("max-models"), parsing: .unconditional, help: "At most this many distinct configurations (default: one per target).")
     var maxModels: Int?
 
     @Option(name: .customLong("weight"), help: "NAME=NUMBER: how much a target counts (default 1; repeatable).")

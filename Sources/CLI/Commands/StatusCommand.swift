@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: "The study file (SQLite).", completion: .file(extensions: ["sqlite"]))
     var study: String
 
-    @Option(help: "Points in the hypervolume history.")
+    @Option(parsing: .unconditional, help: "Points in the hypervolume history.")
     var points: Int = 10
 
     func validate() throws {
