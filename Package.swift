@@ -59,7 +59,7 @@ let package = Package(
         // The Bayesian sampler's speed and sample efficiency (benchmarks/peers/bayes-vs-optuna.py).
         .executableTarget(name: "bench-bayes", dependencies: ["LinearAlgebra", "Hyperfront", "Samplers", "Evaluators", "IntegerPrograms", "Store", "Studies"]),
 
-        .testTarget(name: "ParetoTests", dependencies: ["Pareto"]),
+        .testTarget(name: "ParetoTests", dependencies: ["Pareto", "Randomness"]),
         .testTarget(name: "HyperfrontTests", dependencies: ["Hyperfront", "Studies", "Samplers", "Evaluators"]),
         .testTarget(name: "SamplersTests", dependencies: ["Samplers", "Hyperfront", "Pareto", "LinearAlgebra"]),
         .testTarget(name: "IntegerProgramsTests", dependencies: ["IntegerPrograms", "Hyperfront", "Studies"]),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Hyperfront", "Evaluators", "Samplers"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Studies"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["HyperfrontCLI"]),
+        .testTarget(name: "CLITests", dependencies: ["HyperfrontCLI", "Randomness"]),
     ],
     swiftLanguageModes: [.v6]
 )

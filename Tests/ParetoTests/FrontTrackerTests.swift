@@ -1,5 +1,6 @@
 import Testing
 import Pareto
+import Randomness
 
 /// The non-dominated rows of `rows`, each distinct row once (first occurrence order), by the
 /// plain O(N²) definition.
@@ -14,7 +15,7 @@ private func naiveFront(_ rows: [[Double]]) -> [[Double]] {
 
 @Test(arguments: [2, 3])
 func frontTrackerKeepsEachDistinctNondominatedPointOnce(dimension: Int) throws {
-    var rng = SplitMix64(seed: UInt64(40 + dimension))
+    var rng = RandomSource(seed: UInt64(40 + dimension))
     var tracker = FrontTracker(dimension: dimension)
     var all: [[Double]] = []
     // Points on a coarse grid (many exact repeats), some of them on a trade-off surface; more

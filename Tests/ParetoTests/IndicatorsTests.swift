@@ -1,5 +1,6 @@
 import Testing
 import Pareto
+import Randomness
 
 @Suite struct IndicatorsTests {
     let a = PointSet(rows: [[1, 3], [2, 2]])
@@ -25,7 +26,7 @@ import Pareto
     }
 
     @Test func igdPlusNeverExceedsIGDAndIsZeroForADominatingSet() {
-        var rng = SplitMix64(seed: 3)
+        var rng = RandomSource(seed: 3)
         for _ in 0..<20 {
             let x = Sample.uniform(15, 3, &rng), y = Sample.uniform(10, 3, &rng)
             #expect(Indicators.igdPlus(x, reference: y) <= Indicators.igd(x, reference: y) + 1e-15)
@@ -56,7 +57,7 @@ import Pareto
 
     @Test(arguments: [3, 50, 400])
     func crowdingDistanceMatchesThePlainVersion(count n: Int) {
-        var rng = SplitMix64(seed: UInt64(n))
+        var rng = RandomSource(seed: UInt64(n))
         for points in [Sample.uniform(n, 3, &rng), Sample.grid(n, 2, &rng)] {
             let front = Array((0..<points.count).filter { $0 % 3 != 1 }.reversed())
             #expect(CrowdingDistance.distances(points, front: front) == CrowdingDistance.naiveDistances(points, front: front))

@@ -1,10 +1,11 @@
 import Testing
 @testable import Pareto
+import Randomness
 
 @Suite struct KeyOrderTests {
     @Test(arguments: [5, 191, 192, KeyOrder.radixThreshold - 1, KeyOrder.radixThreshold, 1000, 5000])
     func radixOrderIsTheStableAscendingOrder(count n: Int) {
-        var rng = SplitMix64(seed: UInt64(n))
+        var rng = RandomSource(seed: UInt64(n))
         // Negative and positive values, signed zeros, many ties, extreme magnitudes.
         let pool: [Double] = [-1e300, -3.5, -0.0, 0.0, Double.leastNormalMagnitude / 4, 0.25, 7, 1e300]
         let values = (0..<n).map { i in i % 3 == 0 ? pool[Int.random(in: 0..<pool.count, using: &rng)]
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func lexicographicOrderBreaksTiesOnLaterObjectives() {
-        var rng = SplitMix64(seed: 1)
+        var rng = RandomSource(seed: 1)
         let points = Sample.grid(700, 3, &rng)
         let order = points.values.withUnsafeBufferPointer { KeyOrder.lexicographic($0, count: 700, dimension: 3) }
         for t in 1..<700 {
@@ -27,7 +28,7 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 17, 100, 1000])
     func sortPairsSortsKeysAndCarriesPayload(count n: Int) {
-        var rng = SplitMix64(seed: UInt64(n) + 99)
+        var rng = RandomSource(seed: UInt64(n) + 99)
         var keys = (0..<n).map { _ in Double(Int.random(in: 0..<50, using: &rng)) / 7 }
         var payload = (0..<n).map { Int32($0) }
         let original = keys
@@ -43,7 +44,7 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 24, 25, 100, 1000])
     func sortKeysSortsIntegerKeys(count n: Int) {
-        var rng = SplitMix64(seed: UInt64(n) + 7)
+        var rng = RandomSource(seed: UInt64(n) + 7)
         // Few distinct high parts (ties), distinct low bits, as the packed WFG keys.
         var keys = (0..<n).map { i in UInt64.random(in: 0..<20, using: &rng) << 40 | UInt64(i) }
         let original = keys

@@ -1,11 +1,12 @@
 import Testing
 @testable import Pareto
+import Randomness
 
 @Suite struct NondominatedSortingTests {
     @Test(arguments: 1...6)
     func ranksMatchTheNaiveSort(dimension d: Int) {
         for seed in 0..<30 {
-            var rng = SplitMix64(seed: UInt64(seed * 11 + d))
+            var rng = RandomSource(seed: UInt64(seed * 11 + d))
             let n = [0, 1, 2, 7, 40, 120][seed % 6]
             for points in [Sample.uniform(n, d, &rng), Sample.grid(n, d, &rng)] {
                 let oracle = NondominatedSorting.naiveRanks(points)
@@ -19,7 +20,7 @@ import Testing
     /// Large enough to take the radix-sort path (n ≥ `KeyOrder.radixThreshold`).
     @Test(arguments: 2...5)
     func largerSetsMatchTheNaiveSort(dimension d: Int) {
-        var rng = SplitMix64(seed: UInt64(500 + d))
+        var rng = RandomSource(seed: UInt64(500 + d))
         let n = KeyOrder.radixThreshold + 88
         for points in [Sample.uniform(n, d, &rng), Sample.grid(n, d, &rng)] {
             let oracle = NondominatedSorting.naiveRanks(points)

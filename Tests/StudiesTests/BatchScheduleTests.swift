@@ -1,4 +1,5 @@
 import Testing
+import Hyperfront
 @testable import Studies
 
 /// Drives a schedule with `answered` results until it waits (or asks when `sizes`, the
@@ -72,8 +73,8 @@ private func drain(_ s: inout BatchSchedule, answered: Set<[Int]>, sizes: inout 
 @Test(arguments: [0, 1, 3])
 func stepsDoNotDependOnWhenResultsArrive(depth: Int) {
     let sizes = [6, 6, 5, 6, 6, 4, 6]
-    func run(order: (inout [[Int]], inout SplitMix) -> Void, perLook: (inout SplitMix) -> Int, seed: UInt64) -> [BatchSchedule.Step] {
-        var rng = SplitMix(state: seed)
+    func run(order: (inout [[Int]], inout RandomSource) -> Void, perLook: (inout RandomSource) -> Int, seed: UInt64) -> [BatchSchedule.Step] {
+        var rng = RandomSource(seed: seed)
         var s = BatchSchedule(depth: depth)
         var remaining = sizes
         var answered = Set<[Int]>()
@@ -99,16 +100,5 @@ func stepsDoNotDependOnWhenResultsArrive(depth: Int) {
     for seed in 1...200 {
         let shuffled = run(order: { o, rng in o.shuffle(using: &rng) }, perLook: { rng in Int(rng.next() % 6) + 1 }, seed: UInt64(seed))
         #expect(shuffled == inOrder, "seed \(seed)")
-    }
-}
-
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
