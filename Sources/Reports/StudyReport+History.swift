@@ -27,7 +27,8 @@ extension StudyReport {
         }
         return chosen.map { e in
             let rows = events[e].front
-            return (events[e].trial, Hypervolume.compute(PointSet(values: rows.flatMap { $0 }, dimension: m), reference: ref))
+            return (events[e].trial, ReportHypervolume.value(PointSet(values: rows.flatMap { $0 }, dimension: m), reference: ref,
+                                                          workLimit: ReportHypervolume.historyWorkLimit, samples: 10_000))
         }
     }
 }
@@ -54,7 +55,8 @@ extension StudyReport {
             }
             if (seen + 1) % step == 0 || seen + 1 == done.count {
                 let inside = current.filter { p in zip(p, ref).allSatisfy { $0 < $1 } }
-                let hv = inside.isEmpty ? 0 : Hypervolume.compute(PointSet(values: inside.flatMap { $0 }, dimension: m), reference: ref)
+                let hv = inside.isEmpty ? 0 : ReportHypervolume.value(PointSet(values: inside.flatMap { $0 }, dimension: m), reference: ref,
+                                                                       workLimit: ReportHypervolume.historyWorkLimit, samples: 10_000)
                 out.append((seen + 1, hv, current.count))
             }
         }

@@ -129,13 +129,14 @@ public struct StudyReport: Sendable {
 
     /// Hypervolume of the front in the minimised objective space. The reference point is each
     /// objective's worst value over all feasible trials plus 10 % of its range (plus 1 when the
-    /// range is 0), so every front point contributes. Nil when the front is empty.
+    /// range is 0), so every front point contributes. Nil when the front is empty. Exact within
+    /// `ReportHypervolume`'s work bound, estimated beyond it.
     public var hypervolume: (value: Double, reference: [Double])? {
         guard !front.isEmpty, let ref = referencePoint else { return nil }
         let m = model.objectives.count
         var values: [Double] = []
         for i in front { values.append(contentsOf: objectiveVector(i)) }
-        return (Hypervolume.compute(PointSet(values: values, dimension: m), reference: ref), ref)
+        return (ReportHypervolume.value(PointSet(values: values, dimension: m), reference: ref), ref)
     }
 
     /// The hypervolume reference point (see `hypervolume` and `HypervolumeReference`); nil

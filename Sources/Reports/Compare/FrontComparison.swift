@@ -148,7 +148,7 @@ public struct FrontComparison: Sendable {
         let unionSet = points(union)
         indicators = normalised.map { s in s.map { r in
             let set = points(r)
-            return Indicators(hypervolume: Hypervolume.compute(set, reference: ref),
+            return Indicators(hypervolume: ReportHypervolume.value(set, reference: ref),
                               igd: Pareto.Indicators.igd(set, reference: unionSet), igdPlus: Pareto.Indicators.igdPlus(set, reference: unionSet),
                               epsilonAdditive: Pareto.Indicators.additiveEpsilon(set, reference: unionSet), size: r.count)
         } }
