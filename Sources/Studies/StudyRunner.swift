@@ -232,20 +232,7 @@ public final class StudyRunner {
             if proposals.isEmpty { stoppedEarly = "the sampler has nothing more to propose (the search space is exhausted)"; exhausted = true; return }
             // What the sampler proposed, before seeds and repair changed it.
             let asProposed = proposals.map(\.configuration)
-            if let repair {
-                do {
-                    if numbering.next == 0 {
-                        let seeds = try repair.initialConfigurations(using: &rng)
-                        for (i, c) in seeds.prefix(proposals.count).enumerated() { proposals[i].configuration = c }
-                    }
-                    var repaired = Set<Configuration>()
-                    for i in proposals.indices {
-                        proposals[i].configuration = try repair.repair(proposals[i].configuration,
-                                                                       isKnown: { numbering.isKnown($0) || repaired.contains($0) }, using: &rng)
-                        repaired.insert(proposals[i].configuration)
-                    }
-                } catch { throw .repair("\(error)") }
-            }
+            if let repair { try numbering.repair(&proposals, with: repair, using: &rng) }
             let firstNumber = numbering.next
             var batch = try numbering.number(proposals, asProposed: asProposed)
             for t in batch.replayed {
