@@ -15,18 +15,6 @@ private func evaluate(_ script: String, timeout: Double? = nil, x: Double = 0.25
     return ev.evaluate(TrialRequest(number: number, seed: 42, configuration: Configuration([x, 1]), space: space))
 }
 
-/// Processes whose command line contains `marker`.
-private func leftover(_ marker: String) -> Int {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-    p.arguments = ["-f", marker]
-    let out = Pipe()
-    p.standardOutput = out
-    try? p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").count
-}
 
 @Test func parametersArriveOnStdinEnvironmentAndPlaceholders() throws {
     let o = try evaluate(#"""

@@ -53,17 +53,7 @@ private final class Fixture: @unchecked Sendable {
     }
 
     /// Processes still running this fixture's worker script.
-    var leftover: Int {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        p.arguments = ["-f", marker]
-        let out = Pipe()
-        p.standardOutput = out
-        try? p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").count
-    }
+    var leftover: Int { EvaluatorsTests.leftover(marker) }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 }
