@@ -9,12 +9,13 @@ let package = Package(
     products: [
         .executable(name: "hyperfront", targets: ["HyperfrontCLI"]),
         .library(name: "Pareto", targets: ["Pareto"]),
-        .library(name: "Hyperfront", targets: ["Hyperfront", "Samplers", "IntegerPrograms", "Training", "Evaluators", "Schedulers", "Store", "Studies", "Reports"]),
+        .library(name: "Hyperfront", targets: ["Hyperfront", "Samplers", "IntegerPrograms", "Training", "Evaluators", "Schedulers", "Store", "PostgresStore", "StudyStorages", "Studies", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The Pareto toolkit: dominance, sorting, crowding, hypervolume, indicators. No dependencies.
@@ -42,12 +43,16 @@ let package = Package(
         .target(name: "Evaluators", dependencies: ["Hyperfront", "Training", "Pareto", "CChildProcess"]),
         // The study file (SQLite).
         .target(name: "Store", dependencies: ["Hyperfront", .product(name: "GRDB", package: "GRDB.swift")]),
+        // A study in a PostgreSQL database (many studies per database, many machines per study).
+        .target(name: "PostgresStore", dependencies: ["Hyperfront", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        // Where a study lives (a file or a study URL) and how to open it: one place for every command.
+        .target(name: "StudyStorages", dependencies: ["Hyperfront", "Store", "PostgresStore"]),
         // Runs a study: sampler + repair + evaluator + store.
-        .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Schedulers", "Store", "Pareto"]),
+        .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Schedulers", "Store", "PostgresStore", "StudyStorages", "Pareto"]),
         // Reports over the study file.
-        .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "IntegerPrograms"]),
+        .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "StudyStorages", "IntegerPrograms"]),
         .executableTarget(name: "HyperfrontCLI", dependencies: [
-            "Hyperfront", "Pareto", "Samplers", "IntegerPrograms", "Evaluators", "Store", "Studies", "Reports",
+            "Hyperfront", "Pareto", "Samplers", "IntegerPrograms", "Evaluators", "Store", "StudyStorages", "Studies", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/CLI"),
 
@@ -66,7 +71,7 @@ let package = Package(
         .testTarget(name: "SchedulersTests", dependencies: ["Schedulers", "Hyperfront", "Pareto"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Randomness"]),
         .testTarget(name: "EvaluatorsTests", dependencies: ["Evaluators", "Hyperfront", "Pareto", "Studies"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Hyperfront", "PostgresStore"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Hyperfront", "Evaluators", "Samplers"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Hyperfront", "Studies"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["HyperfrontCLI", "Randomness"]),

@@ -74,6 +74,16 @@ extension StudyStore {
         catch { throw .database(path, "\(error)") }
     }
 
+    /// Every stored run setting.
+    public func settings() throws(StoreError) -> [String: String] {
+        do {
+            return try db.read { db in
+                Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) },
+                           uniquingKeysWith: { a, _ in a })
+            }
+        } catch { throw .database(path, "\(error)") }
+    }
+
     public func setSetting(_ key: String, _ value: String) throws(StoreError) {
         try writable()
         do { try db.write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value]) } }

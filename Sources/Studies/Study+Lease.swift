@@ -1,4 +1,5 @@
 import Foundation
+import Hyperfront
 import Store
 
 extension Study {
@@ -7,12 +8,12 @@ extension Study {
     /// takes over only a lock whose heartbeat is older than `StudyStore.staleAfter`), given up
     /// by `close()` or when the study is released.
     final class Lease: @unchecked Sendable {
-        private let store: StudyStore
+        private let store: any StudyStorage
         private var timer: DispatchSourceTimer?
         /// Seconds between heartbeats.
         static let interval = 10.0
 
-        init(store: StudyStore) throws(StudyStore.StoreError) {
+        init(store: any StudyStorage) throws(StudyStorageError) {
             self.store = store
             try store.acquireRunLock()
             let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "run-lock-heartbeat"))

@@ -1,4 +1,5 @@
 import Foundation
+import StudyStorages
 import Hyperfront
 import Schedulers
 import Pareto
@@ -26,7 +27,7 @@ public final class Study {
     public typealias Summary = StudyRunner.Summary
 
     public let path: String
-    public let store: StudyStore
+    public let store: any StudyStorage
     /// The scenario as run: overrides applied, the evaluator's resources added (for a study
     /// opened to be read: the scenario stored in the study file).
     public let scenario: Scenario
@@ -42,7 +43,7 @@ public final class Study {
     /// The last run, kept so that its memory goes with the study (or the process).
     private var lastRunner: StudyRunner?
 
-    private init(path: String, store: StudyStore, scenario: Scenario, settings: Settings, resumed: Bool,
+    private init(path: String, store: any StudyStorage, scenario: Scenario, settings: Settings, resumed: Bool,
                  parts: StudySetup?, lease: Lease?) {
         self.path = path
         self.store = store
@@ -58,18 +59,21 @@ public final class Study {
     public static func create(scenario: Scenario, at path: String? = nil, overrides: Overrides = .init()) throws(StudyError) -> Study {
         var settings = try resolve(scenario, stored: nil, overrides: overrides)
         let parts = try setup(scenario, &settings)
-        let path = path ?? defaultPath(for: scenario)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .invalid("\(path) is a folder; give the study file's name, e.g. --study \((path as NSString).appendingPathComponent("study.sqlite"))")
+        let location = try studyLocation(path ?? defaultPath(for: scenario))
+        let path = location.description
+        if location.isFile {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw .invalid("\(path) is a folder; give the study file's name, e.g. --study \((path as NSString).appendingPathComponent("study.sqlite"))")
+            }
+            if FileManager.default.fileExists(atPath: path), let holder = (try? StudyStore.open(path: path, readOnly: true))?.runLockHolder() {
+                throw .invalid("\(path): this study is being run by \(holder) right now; choose another --study path")
+            }
+            if FileManager.default.fileExists(atPath: path) { throw .store(.exists(path)) }
+            if let why = unwritable(creating: path) { throw .unwritable(why) }
         }
-        if FileManager.default.fileExists(atPath: path), let holder = (try? StudyStore.open(path: path, readOnly: true))?.runLockHolder() {
-            throw .invalid("\(path): this study is being run by \(holder) right now; choose another --study path")
-        }
-        if FileManager.default.fileExists(atPath: path) { throw .store(.exists(path)) }
-        if let why = unwritable(creating: path) { throw .unwritable(why) }
-        let store: StudyStore
-        do { store = try StudyStore.create(path: path, info: StudySetup.info(parts.scenario)) }
+        let store: any StudyStorage
+        do { store = try location.create(info: StudySetup.info(parts.scenario)) }
         catch {
             if case .notAStudy(_, let why) = error { throw .unwritable("\(path): cannot create the study file: \(why)") }
             throw .store(error)
@@ -88,16 +92,23 @@ public final class Study {
     /// be the one it was made with. With `createIfMissing`, a missing study file is created.
     public static func resume(scenario: Scenario, at path: String? = nil, overrides: Overrides = .init(),
                               createIfMissing: Bool = false) throws(StudyError) -> Study {
-        let path = path ?? defaultPath(for: scenario)
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if createIfMissing { return try create(scenario: scenario, at: path, overrides: overrides) }
-            throw .store(.missing(path))
+        let location = try studyLocation(path ?? defaultPath(for: scenario))
+        let path = location.description
+        if location.isFile {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                if createIfMissing { return try create(scenario: scenario, at: path, overrides: overrides) }
+                throw .store(.missing(path))
+            }
+            if !isDirectory.boolValue, let why = unwritable(resuming: path) { throw .unwritable(why) }
+        } else if createIfMissing {
+            let exists: Bool
+            do { exists = try location.exists() } catch { throw .store(error) }
+            if !exists { return try create(scenario: scenario, at: path, overrides: overrides) }
         }
-        if !isDirectory.boolValue, let why = unwritable(resuming: path) { throw .unwritable(why) }
-        let store: StudyStore, info: StudyInfo, stored: StoredSettings
+        let store: any StudyStorage, info: StudyInfo, stored: StoredSettings
         do {
-            store = try StudyStore.open(path: path)
+            store = try location.open()
             info = try store.info()
             stored = try storedSettings(store, info)
         } catch { throw .store(error) }
@@ -136,9 +147,9 @@ public final class Study {
     /// Opens the study at `path` to read it: nothing is written to it, no lock is taken, `run`
     /// refuses.
     public static func open(at path: String) throws(StudyError) -> Study {
-        let store: StudyStore, info: StudyInfo, stored: StoredSettings
+        let store: any StudyStorage, info: StudyInfo, stored: StoredSettings
         do {
-            store = try StudyStore.open(path: path, readOnly: true)
+            store = try StudyLocation.openStorage(path, readOnly: true)
             info = try store.info()
             stored = try storedSettings(store, info)
         } catch { throw .store(error) }
@@ -206,6 +217,11 @@ public final class Study {
 
     // MARK: parts
 
+    /// The study a `--study` argument names: a file path or a study URL.
+    private static func studyLocation(_ text: String) throws(StudyError) -> StudyLocation {
+        do { return try StudyLocation.parse(text) } catch { throw .store(error) }
+    }
+
     /// The keys of the settings a study file records beside its seed and trial budget.
     enum Key {
         static let pipeline = "pipeline"
@@ -213,7 +229,7 @@ public final class Study {
         static let samplerBudget = "sampler_budget"
     }
 
-    private static func storedSettings(_ store: StudyStore, _ info: StudyInfo) throws(StudyStore.StoreError) -> StoredSettings {
+    private static func storedSettings(_ store: any StudyStorage, _ info: StudyInfo) throws(StudyStore.StoreError) -> StoredSettings {
         StoredSettings(seed: info.seed, trials: info.trials,
                        pipelineDepth: try store.setting(Key.pipeline).flatMap { Int($0) },
                        algorithm: try store.setting(Key.algorithm).flatMap { SearchSettings.Algorithm(rawValue: $0) },
@@ -223,7 +239,7 @@ public final class Study {
     private static func storedScenario(at path: String, checkFiles: Bool) throws(StudyError) -> Scenario {
         let info: StudyInfo
         do {
-            let store = try StudyStore.open(path: path, readOnly: true)
+            let store = try StudyLocation.openStorage(path, readOnly: true)
             info = try store.info()
             try store.close()
         } catch { throw .store(error) }

@@ -165,6 +165,7 @@ enum StudyStorageConformance {
         try s.setSetting("pipeline", "2")
         let t = try f.open(s, true)
         #expect(try t.setting("pipeline") == "2" && t.setting("other") == "ä b\nc" && t.setting("none") == nil)
+        #expect(try t.settings() == ["pipeline": "2", "other": "ä b\nc"])
     }
 
     static func runLock(_ f: StorageFactory) throws {

@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import Studies
 import Store
+import StudyStorages
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct ReportCommand: ParsableCommand {
         The same study always gives the same bytes. The study file is only read, never written.
         """)
 
-    @Argument(help: "The study file.", completion: .file(extensions: ["sqlite"]))
+    @Argument(help: "The study file, or a study URL (postgresql://USER@HOST:5432/DATABASE?study=NAME).", completion: .file(extensions: ["sqlite"]))
     var study: String
 
     @Option(help: "Output format: \(ReportFormats.names.joined(separator: ", ")).")
@@ -46,13 +47,13 @@ struct ReportCommand: ParsableCommand {
         if let output, let refusal = ReportOutput.refusal(output: output, inputs: [study]) { throw Console.badInput(refusal) }
         if intermediate {
             let curves: [IntermediateReports.Curve]
-            do { curves = try IntermediateReports.curves(try StudyStore.open(path: study, readOnly: true)) }
+            do { curves = try IntermediateReports.curves(try StudyLocation.openStorage(study, readOnly: true)) }
             catch { throw Console.badInput("\(error)") }
             try Console.write(format == "csv" ? IntermediateReports.csv(curves) : IntermediateReports.json(curves), to: output)
             return
         }
         var report: StudyReport
-        do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true), registry: .standard) }
+        do { report = try StudyReport(storage: try StudyLocation.openStorage(study, readOnly: true), registry: .standard) }
         catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
         catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
         if !filters.isEmpty {

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
-    @Option(help: "The study file to write (default: runs/<scenario name>.sqlite, the name made into one file name inside runs/).")
+    @Option(help: "The study file to write (default: runs/<scenario name>.sqlite, the name made into one file name inside runs/), or a study URL (postgresql://USER@HOST:5432/DATABASE?study=NAME).")
     var study: String?
 
     @Option(parsing: .unconditional, help: "Seed for every random choice (default: the scenario's search.seed; a resumed study keeps its own).", transform: parseSeed)

@@ -4,6 +4,7 @@ import Hyperfront
 import Reports
 import Studies
 import Store
+import StudyStorages
 
 struct SizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,7 @@ struct SizeCommand: ParsableCommand {
         case table, markdown, json
     }
 
-    @Argument(help: "The study file.", completion: .file(extensions: ["sqlite"]))
+    @Argument(help: "The study file, or a study URL (postgresql://USER@HOST:5432/DATABASE?study=NAME).", completion: .file(extensions: ["sqlite"]))
     var study: String
 
     @Option(name: .customLong("target"), help: "A deployment target with its budgets (repeatable).")
@@ -55,7 +56,7 @@ struct SizeCommand: ParsableCommand {
         if maximize != nil && minimize != nil { throw Console.badInput("give --maximize or --minimize, not both") }
         let objective = maximize.map { Objective(metric: $0, goal: .maximize) } ?? minimize.map { Objective(metric: $0, goal: .minimize) }
         let report: StudyReport
-        do { report = try StudyReport(storage: try StudyStore.open(path: study, readOnly: true), registry: .standard) }
+        do { report = try StudyReport(storage: try StudyLocation.openStorage(study, readOnly: true), registry: .standard) }
         catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
         catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
         let plan: SizingPlan

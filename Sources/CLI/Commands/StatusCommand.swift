@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import Hyperfront
 import Reports
 import Studies
 import Store
+import StudyStorages
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +16,7 @@ struct StatusCommand: ParsableCommand {
         whole study: per objective, the worst feasible value plus a tenth of the range.
         """)
 
-    @Argument(help: "The study file (SQLite).", completion: .file(extensions: ["sqlite"]))
+    @Argument(help: "The study file (SQLite), or a study URL (postgresql://USER@HOST:5432/DATABASE?study=NAME).", completion: .file(extensions: ["sqlite"]))
     var study: String
 
     @Option(parsing: .unconditional, help: "Points in the hypervolume history.")
@@ -25,11 +27,11 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store: StudyStore
-        do { store = try StudyStore.open(path: study, readOnly: true) } catch { throw Console.badInput(error.description) }
+        let store: any StudyStorage
+        do { store = try StudyLocation.openStorage(study, readOnly: true) } catch { throw Console.badInput(error.description) }
         let report: StudyReport
         do { report = try StudyReport(storage: store, registry: .standard) } catch { throw Console.badInput(error.description) }
-        let text = StatusFormat.render(report, location: study, holder: store.runLockHolder(), points: points)
+        let text = StatusFormat.render(report, location: store.location, holder: store.runLockHolder(), points: points)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

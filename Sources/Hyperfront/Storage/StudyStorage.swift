@@ -36,6 +36,8 @@ public protocol StudyStorage: AnyObject, Sendable {
     /// A stored run setting (e.g. the pipeline depth a resumed run must reuse).
     func setting(_ key: String) throws(StudyStorageError) -> String?
     func setSetting(_ key: String, _ value: String) throws(StudyStorageError)
+    /// Every stored run setting (what a copy of the study must carry).
+    func settings() throws(StudyStorageError) -> [String: String]
 
     /// Takes the run lock for this process, or throws `.busy` naming the holder.
     func acquireRunLock() throws(StudyStorageError)

@@ -1,6 +1,7 @@
 import Foundation
 import Hyperfront
 import Store
+import StudyStorages
 
 /// One input of a comparison: the objectives it was measured on and its points, read from
 /// a study file (its feasible front) or a CSV file.
@@ -63,21 +64,22 @@ public struct ComparedFront: Sendable {
     /// scenario may name).
     public static func study(path: String, registry: PluginRegistry) throws(ReadError) -> ComparedFront {
         let report: StudyReport
-        do { report = try StudyReport(storage: try StudyStore.open(path: path, readOnly: true), registry: registry) }
+        do { report = try StudyReport(storage: try StudyLocation.openStorage(path, readOnly: true), registry: registry) }
         catch let e as StudyStore.StoreError { throw .study(e.description) }
         catch let e as StudyReport.ReportError { throw .study(e.description) }
-        catch { throw .study("\(path): \(error)") }
+        catch { throw .study("\(StudyLocation.masked(path)): \(error)") }
         let objectives = report.model.objectives
         let rows = report.front.map { i in objectives.map { report.metric($0.metric, of: i) ?? .nan } }
         var problem = report.model
         problem.name = ""
         problem.search = SearchModel(algorithm: "", trials: 0, seed: 0, workers: 0)
         let finished = report.trials.count - report.running.count
-        return ComparedFront(name: path, objectives: objectives, points: rows, seed: report.info.seed, evaluations: finished, scenario: problem)
+        return ComparedFront(name: StudyLocation.masked(path), objectives: objectives, points: rows, seed: report.info.seed, evaluations: finished, scenario: problem)
     }
 
     /// Whether a file is a study (SQLite) rather than text.
     public static func isStudy(path: String) -> Bool {
+        if StudyLocation.isURL(path) { return true }
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? h.close() }
         let head = (try? h.read(upToCount: 16)) ?? Data()

@@ -1,5 +1,6 @@
 import Foundation
 import Hyperfront
+import StudyStorages
 
 extension FrontComparison {
     /// An input set of `compare` that cannot be read or compared, in words.
@@ -19,7 +20,7 @@ extension FrontComparison {
         }
         if sets.contains(where: \.isEmpty) { throw InputError("every set of runs needs at least one file") }
         let paths = sets.flatMap { $0 }
-        for p in paths {
+        for p in paths where !StudyLocation.isURL(p) {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) { throw InputError("\(p): no such file") }
             if isDirectory.boolValue { throw InputError("\(p): is a directory; give a study file or a CSV front") }
@@ -48,7 +49,7 @@ extension FrontComparison {
         var sides: [Side] = []
         for (k, g) in sets.enumerated() {
             let given = k < names.count ? names[k] : nil
-            let name = given ?? g.map { ComparedFront.isStudy(path: $0) ? ComparedFront.shortName(path: $0) : $0 }.joined(separator: ",")
+            let name = given ?? g.map { ComparedFront.isStudy(path: $0) ? ComparedFront.shortName(path: StudyLocation.masked($0)) : $0 }.joined(separator: ",")
             sides.append(Side(name: name, runs: g.compactMap { fronts[$0] }))
         }
         var seen: [String: Int] = [:]
