@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresStudyStore {
     /// The schema this version writes (`hyperfront_schema.version`).
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The migrations, oldest first: migration `i` takes the schema from version `i` to `i + 1`.
     /// They run in one transaction under an advisory lock, so that processes starting at once
@@ -65,6 +65,22 @@ extension PostgresStudyStore {
                 process_start TEXT NOT NULL,
                 started_at DOUBLE PRECISION NOT NULL,
                 heartbeat DOUBLE PRECISION NOT NULL
+            )
+            """,
+        ],
+        [
+            // The work queue of the study's trials for workers on any host (see
+            // PostgresStudyStore+Queue.swift): a row per trial proposed and not yet finished.
+            """
+            CREATE TABLE hyperfront_queue (
+                study BIGINT NOT NULL REFERENCES hyperfront_study(id) ON DELETE CASCADE,
+                number BIGINT NOT NULL,
+                generation BIGINT NOT NULL,
+                params BYTEA NOT NULL,
+                worker TEXT,
+                heartbeat_at TIMESTAMPTZ,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (study, number)
             )
             """,
         ],

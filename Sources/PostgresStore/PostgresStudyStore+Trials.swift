@@ -11,54 +11,57 @@ extension PostgresStudyStore {
         try writable()
         if trials.isEmpty && intermediate.isEmpty { return }
         let here = location, study = id
-        try write("cannot save trials") { c in
-            var start = 0
-            while start < trials.count {
-                let rows = trials[start..<min(start + Self.chunk, trials.count)]
-                start = rows.endIndex
-                var binds = PostgresBindings(capacity: rows.count * 10)
-                var values: [String] = []
-                for (k, t) in rows.enumerated() {
-                    let b = k * 10
-                    values.append("(" + (1...10).map { "$\(b + $0)" }.joined(separator: ", ") + ")")
-                    let running = t.state == .running
-                    binds.append(study)
-                    binds.append(Int64(t.number))
-                    binds.append(Int64(t.generation))
-                    binds.append(t.state.rawValue)
-                    try binds.append(encodeDoubles(t.configuration.values))
-                    try binds.append(running ? nil : encodeDoubles(t.metrics))
-                    binds.append(running || t.violation.isNaN ? nil : t.violation)
-                    binds.append(t.startedAt)
-                    binds.append(t.finishedAt)
-                    binds.append(t.failure)
-                }
-                let sql = """
-                    INSERT INTO hyperfront_trial (study, number, generation, state, params, metrics, violation, started_at, finished_at, failure)
-                    VALUES \(values.joined(separator: ", "))
-                    ON CONFLICT (study, number) DO UPDATE SET generation = excluded.generation, state = excluded.state,
-                        params = excluded.params, metrics = excluded.metrics, violation = excluded.violation,
-                        started_at = excluded.started_at, finished_at = excluded.finished_at, failure = excluded.failure
-                    WHERE hyperfront_trial.state = 'running'
-                    RETURNING number
-                    """
-                let written = try PostgresSession.run(c, PostgresQuery(unsafeSQL: sql, binds: binds))
-                if written.count < rows.count {
-                    let done = Set(try written.map { Int(try $0.decode(Int64.self)) })
-                    let refused = rows.first { !done.contains($0.number) }!.number
-                    throw StudyStorageError.finished(here, refused)
-                }
+        try write("cannot save trials") { c in try Self.saveRows(c, study: study, here: here, trials, intermediate) }
+    }
+
+    /// `save`'s statements, inside the caller's transaction.
+    static func saveRows(_ c: PostgresConnection, study: Int64, here: String, _ trials: [Trial], _ intermediate: [Int: [String]]) throws {
+        var start = 0
+        while start < trials.count {
+            let rows = trials[start..<min(start + Self.chunk, trials.count)]
+            start = rows.endIndex
+            var binds = PostgresBindings(capacity: rows.count * 10)
+            var values: [String] = []
+            for (k, t) in rows.enumerated() {
+                let b = k * 10
+                values.append("(" + (1...10).map { "$\(b + $0)" }.joined(separator: ", ") + ")")
+                let running = t.state == .running
+                binds.append(study)
+                binds.append(Int64(t.number))
+                binds.append(Int64(t.generation))
+                binds.append(t.state.rawValue)
+                try binds.append(encodeDoubles(t.configuration.values))
+                try binds.append(running ? nil : encodeDoubles(t.metrics))
+                binds.append(running || t.violation.isNaN ? nil : t.violation)
+                binds.append(t.startedAt)
+                binds.append(t.finishedAt)
+                binds.append(t.failure)
             }
-            for (trial, lines) in intermediate.sorted(by: { $0.key < $1.key }) {
-                let n = Int64(trial)
-                try PostgresSession.run(c, "DELETE FROM hyperfront_intermediate WHERE study = \(study) AND trial = \(n)")
-                if lines.isEmpty { continue }
-                let seqs = (0..<lines.count).map { Int32($0) }
-                try PostgresSession.run(c, """
-                    INSERT INTO hyperfront_intermediate (study, trial, seq, json)
-                    SELECT \(study), \(n), s, j FROM unnest(\(seqs)::integer[], \(lines)::text[]) AS u(s, j)
-                    """)
+            let sql = """
+                INSERT INTO hyperfront_trial (study, number, generation, state, params, metrics, violation, started_at, finished_at, failure)
+                VALUES \(values.joined(separator: ", "))
+                ON CONFLICT (study, number) DO UPDATE SET generation = excluded.generation, state = excluded.state,
+                    params = excluded.params, metrics = excluded.metrics, violation = excluded.violation,
+                    started_at = excluded.started_at, finished_at = excluded.finished_at, failure = excluded.failure
+                WHERE hyperfront_trial.state = 'running'
+                RETURNING number
+                """
+            let written = try PostgresSession.run(c, PostgresQuery(unsafeSQL: sql, binds: binds))
+            if written.count < rows.count {
+                let done = Set(try written.map { Int(try $0.decode(Int64.self)) })
+                let refused = rows.first { !done.contains($0.number) }!.number
+                throw StudyStorageError.finished(here, refused)
             }
+        }
+        for (trial, lines) in intermediate.sorted(by: { $0.key < $1.key }) {
+            let n = Int64(trial)
+            try PostgresSession.run(c, "DELETE FROM hyperfront_intermediate WHERE study = \(study) AND trial = \(n)")
+            if lines.isEmpty { continue }
+            let seqs = (0..<lines.count).map { Int32($0) }
+            try PostgresSession.run(c, """
+                INSERT INTO hyperfront_intermediate (study, trial, seq, json)
+                SELECT \(study), \(n), s, j FROM unnest(\(seqs)::integer[], \(lines)::text[]) AS u(s, j)
+                """)
         }
     }
 
@@ -69,16 +72,21 @@ extension PostgresStudyStore {
         let study = id
         return try read("cannot read trials") { c in
             try PostgresSession.run(c, """
-                SELECT number, generation, state, params, metrics, violation, started_at, finished_at, failure
-                FROM hyperfront_trial WHERE study = \(study) ORDER BY number
-                """).map { row in
-                let (number, generation, state, params, metrics, violation, started, finished, failure) =
-                    try row.decode((Int64, Int64, String, Data, Data?, Double?, Double, Double?, String?).self)
-                return Trial(number: Int(number), generation: Int(generation), configuration: Configuration(decodeDoubles(params)),
-                             state: TrialState(rawValue: state) ?? .failed, metrics: metrics.map(decodeDoubles) ?? [],
-                             violation: violation ?? .nan, startedAt: started, finishedAt: finished, failure: failure)
-            }
+                SELECT \(unescaped: Self.trialColumns) FROM hyperfront_trial WHERE study = \(study) ORDER BY number
+                """).map(Self.trial)
         }
+    }
+
+    /// The columns `trial(_:)` reads, in its order.
+    static let trialColumns = "number, generation, state, params, metrics, violation, started_at, finished_at, failure"
+
+    /// A `hyperfront_trial` row (`trialColumns`) as a trial.
+    static func trial(_ row: PostgresRow) throws -> Trial {
+        let (number, generation, state, params, metrics, violation, started, finished, failure) =
+            try row.decode((Int64, Int64, String, Data, Data?, Double?, Double, Double?, String?).self)
+        return Trial(number: Int(number), generation: Int(generation), configuration: Configuration(decodeDoubles(params)),
+                     state: TrialState(rawValue: state) ?? .failed, metrics: metrics.map(decodeDoubles) ?? [],
+                     violation: violation ?? .nan, startedAt: started, finishedAt: finished, failure: failure)
     }
 
     public func intermediate(trial: Int) throws(StudyStorageError) -> [String] {

@@ -105,6 +105,31 @@ public final class PostgresStudyStore: StudyStorage, @unchecked Sendable {
         } catch { throw PostgresSession.describe(error, address) }
     }
 
+    /// Whether a study is there, may still come (an empty database, or one with Hyperfront
+    /// studies but not this one yet), or never will (a database that holds other tables).
+    public enum Presence: Sendable, Equatable {
+        case present
+        case absent
+        /// Not a Hyperfront database: why, with what to do instead.
+        case foreign(String)
+    }
+
+    /// Where the study `address` names stands; throws when the server cannot be reached.
+    public static func presence(_ address: PostgresLocation) throws(StudyStorageError) -> Presence {
+        let session = try PostgresSession(address, readOnly: true)
+        defer { session.close() }
+        do {
+            return try session.with { c in
+                if try version(c) != nil { return try studyID(c, address.study) != nil ? .present : .absent }
+                let others = try PostgresSession.run(c, """
+                    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name LIMIT 5
+                    """).map { try $0.decode(String.self) }
+                if others.isEmpty { return .absent }
+                return .foreign("the database '\(address.database)' holds other tables (\(others.joined(separator: ", "))) and no Hyperfront studies; give the database the coordinator's --study URL names")
+            }
+        } catch { throw PostgresSession.describe(error, address) }
+    }
+
     static func studyID(_ c: PostgresConnection, _ name: String) throws -> Int64? {
         try PostgresSession.run(c, "SELECT id FROM hyperfront_study WHERE study = \(name)").first.map { try $0.decode(Int64.self) }
     }

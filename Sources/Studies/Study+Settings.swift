@@ -86,7 +86,8 @@ extension Study {
         if let t = o.trials, t < 1 || t > SearchSettings.maximumTrials {
             throw .invalid("--trials must be between 1 and \(SearchSettings.maximumTrials), got \(t)")
         }
-        if let w = o.workers, w < 1 || w > maximumWorkers {
+        // 0: the coordinator of a study in PostgreSQL runs no trial itself (checked in `Study`).
+        if let w = o.workers, w < 0 || w > maximumWorkers {
             throw .invalid("--workers must be between 1 and \(maximumWorkers), got \(w); write --workers \(min(max(w, 1), maximumWorkers)) (each worker is a thread and runs one trial at a time)")
         }
         if o.workers == nil, search.workers < 1 || search.workers > maximumWorkers {

@@ -61,6 +61,7 @@ public final class Study {
         let parts = try setup(scenario, &settings)
         let location = try studyLocation(path ?? defaultPath(for: scenario))
         let path = location.description
+        try checkWorkers(settings, location)
         if location.isFile {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -116,6 +117,7 @@ public final class Study {
         do { settings = try resolve(scenario, stored: stored, overrides: overrides) }
         catch { if case .cannotResume(let why) = error { throw .cannotResume("\(path): cannot resume: \(why)") }; throw error }
         let parts = try setup(scenario, &settings)
+        try checkWorkers(settings, location)
         if let difference = StudySetup.difference(stored: info, scenario: parts.scenario) {
             throw .cannotResume("\(path): cannot resume: \(difference)")
         }
@@ -175,9 +177,14 @@ public final class Study {
         runner.maxFailures = settings.maxFailures
         // Left at its default, the scheduler is the one the scenario's early_stopping asks for.
         runner.scheduler = scheduler is RunToCompletion ? PluginRegistry.standard.scheduler(for: scenario) : scheduler
+        runner.sharedQueue = sharedQueue(scheduled: runner.scheduler != nil)
         lastRunner = runner
         var summary: Summary
-        do { summary = try runner.run(progress: progress, shouldStop: shouldStop) } catch { throw .run(error) }
+        do {
+            try markQueue(running: runner.sharedQueue != nil)
+            summary = try runner.run(progress: progress, shouldStop: shouldStop)
+            if summary.stoppedEarly != "stopped" { try markQueue(done: runner.sharedQueue != nil) }
+        } catch { throw .run(error) }
         // A new study holds exactly what its runs counted; a resumed one may hold more.
         if resumed, let counts = try? store.counts() { summary.counts = counts }
         return summary

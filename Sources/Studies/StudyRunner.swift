@@ -61,6 +61,9 @@ public final class StudyRunner {
     /// Stop after this many consecutive trials failed with the same reason (0: never; see
     /// `FailureStreak`); trials running then are stopped and stay `running`.
     public var maxFailures = 0
+    /// Hand trials to workers through the study's shared queue instead of this process's
+    /// threads (a study in PostgreSQL; see `SharedQueue`).
+    public var sharedQueue: SharedQueue? = nil
 
     /// The last run's bookkeeping — every trial's result and the number of each configuration —
     /// kept until the runner is released (or runs again) instead of being freed, trial by trial,
@@ -154,15 +157,21 @@ public final class StudyRunner {
         var streak = FailureStreak(limit: maxFailures)
 
         let execution = TrialExecution(evaluator: evaluator, scenario: scenario, seed: seed, scheduler: scheduler)
-        let record = recordEachTrial
+        let queueStore = sharedQueue == nil ? nil : store as? any TrialQueueStorage
+        // Workers of a shared queue store every trial themselves.
+        let record = recordEachTrial || queueStore != nil
         let busy = BusyClock()
         // Set when the failure streak trips: the trials it interrupts are not stored as failed.
         let failedFast = StopFlag()
         let stopRequested: @Sendable () -> Bool = { failedFast.isSet || shouldStop() }
         // One worker runs jobs inline on this thread — unless the evaluator can be interrupted
         // (a command), so that Ctrl-C reaches a running trial at once instead of after it.
-        let pool = WorkerPool(workers: workers, inline: workers == 1 && !(evaluator is any InterruptibleEvaluator),
-                              worker: TrialWorker(execution: execution, store: store, recordEachTrial: record, busy: busy, shouldStop: stopRequested))
+        let pool: any TrialQueue = if let queueStore, let sharedQueue {
+            RemoteTrialQueue(store: queueStore, settings: sharedQueue, execution: execution, busy: busy, shouldStop: stopRequested)
+        } else {
+            WorkerPool(workers: workers, inline: workers == 1 && !(evaluator is any InterruptibleEvaluator),
+                       worker: TrialWorker(execution: execution, store: store, recordEachTrial: record, busy: busy, shouldStop: stopRequested))
+        }
         let writer = BackgroundWriter(store: store)
 
         // Batched commits (in-process evaluators) go to the background writer, so the search
@@ -249,7 +258,7 @@ public final class StudyRunner {
             batch.jobs = []
             batch.replayed = []
             open.append(batch)
-            pool.push(jobs)
+            try pool.push(jobs)
             if counts.reused > 0 && jobs.isEmpty { report(nil) }
         }
 
@@ -265,7 +274,7 @@ public final class StudyRunner {
                 }
                 // Nothing queued, running or unread: every proposal is answered.
                 if pool.isIdle { break }
-                if let r = pool.next(timeout: 0.1) { try receive(r) }
+                if let r = try pool.next(timeout: 0.1) { try receive(r) }
             }
             pool.close()
             if stopped {
@@ -273,9 +282,9 @@ public final class StudyRunner {
                     : "\(streak.count) trials in a row failed with the same reason (\(streak.reason ?? "")); the run stops after \(maxFailures)"
                 (evaluator as? any InterruptibleEvaluator)?.interrupt()
                 while true {
-                    if let r = pool.next(timeout: 0.05) { try receive(r) }
+                    if let r = try pool.next(timeout: 0.05) { try receive(r) }
                     else if pool.inFlight == 0 {
-                        while let r = pool.next(timeout: 0) { try receive(r) }
+                        while let r = try pool.next(timeout: 0) { try receive(r) }
                         break
                     }
                 }

@@ -61,7 +61,14 @@ private func gridScenario() throws -> Scenario {
 
 @Test func workersAreBoundedAndTheMessageSaysWhatToWrite() throws {
     let scenario = try gridScenario()
-    for bad in [0, Study.maximumWorkers + 1, 100_000] {
+    // 0 (no trial run by the coordinator) is for a study in PostgreSQL only.
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).sqlite").path
+    do {
+        _ = try Study.create(scenario: scenario, at: file, overrides: .init(workers: 0))
+        Issue.record("--workers 0 was accepted for a study file")
+    } catch { #expect(error.description.contains("--workers 0 leaves every trial to 'hyperfront worker' processes")) }
+    #expect(!FileManager.default.fileExists(atPath: file))
+    for bad in [-1, Study.maximumWorkers + 1, 100_000] {
         do {
             _ = try Study.resolve(scenario, stored: nil, overrides: .init(workers: bad))
             Issue.record("--workers \(bad) was accepted")

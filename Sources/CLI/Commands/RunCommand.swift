@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Total number of trials (default: the scenario's search.trials; with --resume, the study's own, or a new budget).")
     var trials: Int?
 
-    @Option(parsing: .unconditional, help: "Trials run at once, 1 to \(Study.maximumWorkers) (default: the scenario's search.workers).")
+    @Option(parsing: .unconditional, help: "Trials run at once, 1 to \(Study.maximumWorkers) (default: the scenario's search.workers); with a study URL, 0 leaves every trial to 'hyperfront worker' processes.")
     var workers: Int?
 
     @Option(parsing: .unconditional, help: "NSGA-II pipelining: the last N trials of each generation may finish after the next generation is bred, so workers never wait for a generation's slowest trial (default: population/4 for commands and the built-in trainer, 0 for benchmarks; 0 = strict generations). Independent of --workers: the same seed gives the same trials with any number of workers.")
@@ -48,7 +48,7 @@ struct RunCommand: ParsableCommand {
         if let trials, trials < 1 || trials > SearchSettings.maximumTrials {
             throw ValidationError("--trials must be between 1 and \(SearchSettings.maximumTrials), got \(trials)")
         }
-        if let workers, workers < 1 || workers > Study.maximumWorkers {
+        if let workers, workers < 0 || workers > Study.maximumWorkers {
             throw ValidationError("--workers must be between 1 and \(Study.maximumWorkers), got \(workers); write --workers \(min(max(workers, 1), Study.maximumWorkers)) or fewer")
         }
         if let pipeline, pipeline < 0 { throw ValidationError("--pipeline must be 0 or more, got \(pipeline)") }

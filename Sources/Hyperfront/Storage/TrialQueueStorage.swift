@@ -1,0 +1,51 @@
+/// A trial waiting in a study's shared queue, or claimed from it: what a worker on any host
+/// needs to run it (the trial's evaluator seed follows from the study seed and the number).
+public struct QueuedTrial: Sendable, Equatable {
+    public var number: Int
+    public var generation: Int
+    public var configuration: Configuration
+    /// How many times the trial was claimed (1: the first time; more: taken over from a worker
+    /// that stopped answering).
+    public var attempts: Int
+
+    public init(number: Int, generation: Int, configuration: Configuration, attempts: Int = 0) {
+        self.number = number
+        self.generation = generation
+        self.configuration = configuration
+        self.attempts = attempts
+    }
+}
+
+/// A study storage that several processes, on several hosts, share as a work queue: the
+/// coordinator (`hyperfront run`) queues the trials the sampler proposed, workers
+/// (`hyperfront worker`) claim them one at a time, keep a heartbeat while they run them, and
+/// store their results. A trial whose worker's heartbeat is older than `staleAfter` seconds is
+/// claimed again by another worker. Times are the server's clock, never a host's.
+///
+/// Rules a conformer keeps:
+/// - `claim` is atomic: two workers never hold one trial at once (except after a take-over);
+///   the claimed trial is stored as `running` in the same transaction;
+/// - `enqueue` is idempotent: a trial already queued, claimed or finished is left as it is;
+/// - `finish` stores the result and drops the trial from the queue in one transaction; a trial
+///   already finished (by a worker that took it over) is left as it was.
+public protocol TrialQueueStorage: StudyStorage {
+    /// Queues trials for the workers.
+    func enqueue(_ trials: [QueuedTrial]) throws(StudyStorageError)
+    /// Claims up to `limit` trials for `worker` — waiting ones, or claimed ones whose heartbeat
+    /// is older than `staleAfter` seconds — lowest numbers first; each is stored as `running`,
+    /// begun at `startedAt`.
+    func claim(worker: String, limit: Int, staleAfter: Double, startedAt: Double) throws(StudyStorageError) -> [QueuedTrial]
+    /// Refreshes the heartbeat of every trial `worker` holds.
+    func heartbeat(worker: String) throws(StudyStorageError)
+    /// Stores a claimed trial's result and removes it from the queue; false when the trial was
+    /// already finished (nothing is changed then).
+    func finish(_ trial: Trial, intermediate: [String]) throws(StudyStorageError) -> Bool
+    /// Hands trials `worker` holds back to the queue (a worker stopping before it ran them).
+    func release(worker: String, numbers: [Int]) throws(StudyStorageError)
+    /// The finished trials among `numbers`.
+    func finished(among numbers: [Int]) throws(StudyStorageError) -> [Trial]
+    /// Trials waiting, and trials claimed by a worker.
+    func queueCounts() throws(StudyStorageError) -> (waiting: Int, claimed: Int)
+    /// Empties the queue (the study is done).
+    func clearQueue() throws(StudyStorageError)
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Hyperfront
+
+/// One worker thread on a study's shared queue: claim a trial, run it, store its result;
+/// when nothing is waiting, pause (5 ms growing to 50 ms, to 0.5 s after 10 s idle) and look again, until the study is
+/// done or the worker is told to stop. A trial stopped by an interrupt is handed back to the
+/// queue, not stored: another worker (or a resumed run) runs it.
+struct QueueWorker: Sendable {
+    let store: any TrialQueueStorage
+    let execution: TrialExecution
+    /// The worker's name in the queue (its process's; see `SharedQueue.workerName`).
+    let name: String
+    let reclaimAfter: Double
+    let busy: BusyClock
+    let shouldStop: @Sendable () -> Bool
+    /// Whether the study is done (nothing more will be queued).
+    let isDone: @Sendable () -> Bool
+
+    /// What a worker did.
+    struct Tally: Sendable {
+        var finished = 0
+        var failed = 0
+        /// Trials taken over from a worker that stopped answering.
+        var reclaimed = 0
+        /// Results dropped because another worker had finished the trial first.
+        var superseded = 0
+    }
+
+    /// Runs trials until the study is done or `shouldStop`; throws when the study's database
+    /// stays out of reach (see `PostgresSession` for the retries).
+    func run() -> Result<Tally, StudyStorageError> {
+        var tally = Tally()
+        var pause = 0.005, idle = 0.0
+        while !shouldStop() {
+            let claimed: [QueuedTrial]
+            switch retrying({ () throws(StudyStorageError) in
+                try store.claim(worker: name, limit: 1, staleAfter: reclaimAfter, startedAt: TrialExecution.now())
+            }) {
+            case .success(let c): claimed = c
+            case .failure(let e): return .failure(e)
+            }
+            guard let q = claimed.first else {
+                if isDone() { break }
+                Thread.sleep(forTimeInterval: pause)
+                idle += pause
+                pause = min(pause * 2, idle < 10 ? 0.05 : 0.5)
+                continue
+            }
+            pause = 0.005
+            idle = 0
+            if q.attempts > 1 { tally.reclaimed += 1 }
+            let start = TrialExecution.now()
+            let (trial, lines) = execution.run(Proposal(configuration: q.configuration, generation: q.generation), number: q.number, startedAt: start)
+            busy.add((trial.finishedAt ?? start) - start)
+            if trial.state == .failed && shouldStop() {
+                try? store.release(worker: name, numbers: [q.number])
+                break
+            }
+            // Stored again after a lost connection: a result committed before the loss is
+            // then found finished and left as it is.
+            switch retrying({ () throws(StudyStorageError) in try store.finish(trial, intermediate: lines) }) {
+            case .success(true): if trial.state == .failed { tally.failed += 1 } else { tally.finished += 1 }
+            case .success(false): tally.superseded += 1
+            case .failure(let e): return .failure(e)
+            }
+        }
+        return .success(tally)
+    }
+
+    /// Seconds a worker keeps trying when the database fails (beyond the session's own
+    /// reconnection), a second apart.
+    static let patience = 120.0
+
+    /// `body`, tried again a second later while it fails, for up to `patience` seconds.
+    private func retrying<T>(_ body: () throws(StudyStorageError) -> T) -> Result<T, StudyStorageError> {
+        let deadline = Date().addingTimeInterval(Self.patience)
+        while true {
+            do { return .success(try body()) } catch {
+                if Date() >= deadline || shouldStop() { return .failure(error) }
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
+    }
+}
+
+/// A worker process's heartbeat: every `SharedQueue.heartbeatInterval` seconds it refreshes the
+/// trials the process holds, and reads whether the study is done.
+final class Heartbeat: @unchecked Sendable {
+    private let timer: DispatchSourceTimer
+    private let store: any TrialQueueStorage
+    private let done = StopFlag()
+
+    init(worker: String, store: any TrialQueueStorage) {
+        self.store = store
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "queue-heartbeat"))
+        let done = self.done
+        timer.schedule(deadline: .now() + SharedQueue.heartbeatInterval, repeating: SharedQueue.heartbeatInterval)
+        timer.setEventHandler {
+            try? store.heartbeat(worker: worker)
+            if (try? store.setting(SharedQueue.stateKey)) == "done" { done.set() }
+        }
+        timer.resume()
+    }
+
+    /// Whether the study's coordinator said it is done (as of the last heartbeat).
+    var studyDone: Bool { done.isSet }
+
+    func stop() {
+        timer.cancel()
+        try? store.close()
+    }
+}

@@ -1,0 +1,38 @@
+import Hyperfront
+import PostgresStore
+import StudyStorages
+
+extension Study {
+    /// How the run hands its trials out: through the study's shared queue when the study is in
+    /// PostgreSQL (the settings' workers are then the coordinator's own worker threads; 0: it
+    /// runs none), unless a scheduler stops trials early — its decisions need every trial's
+    /// reports in this process, so such a run keeps its trials here.
+    func sharedQueue(scheduled: Bool) -> SharedQueue? {
+        guard !scheduled, let postgres = store as? PostgresStudyStore else { return nil }
+        let address = postgres.address
+        return SharedQueue(localWorkers: settings.workers) { () throws(StudyStorageError) in try PostgresStudyStore.open(address) }
+    }
+
+    /// Tells workers that trials are coming (`running`), before the run.
+    func markQueue(running shared: Bool) throws(StudyRunner.RunError) {
+        guard shared else { return }
+        do { try store.setSetting(SharedQueue.stateKey, "running") } catch { throw .store(error) }
+    }
+
+    /// Tells workers the study is done (they stop) and empties its queue, after a run that was
+    /// not interrupted (an interrupted one leaves its queue to the workers and to `--resume`).
+    func markQueue(done shared: Bool) throws(StudyRunner.RunError) {
+        guard shared, let queue = store as? any TrialQueueStorage else { return }
+        do {
+            try queue.clearQueue()
+            try store.setSetting(SharedQueue.stateKey, "done")
+        } catch { throw .store(error) }
+    }
+
+    /// `--workers 0` (no trial run by the coordinator) needs workers elsewhere: a study in PostgreSQL.
+    static func checkWorkers(_ settings: Settings, _ location: StudyLocation) throws(StudyError) {
+        if settings.workers == 0 && location.isFile {
+            throw .invalid("--workers 0 leaves every trial to 'hyperfront worker' processes, which need a study in PostgreSQL (--study postgresql://USER@HOST/DATABASE?study=NAME); for a study file give --workers 1 or more")
+        }
+    }
+}
