@@ -5,6 +5,7 @@
 #
 #   eval "$(bash scripts/postgres-test-server.sh start)"   # exports HYPERFRONT_TEST_POSTGRES_URL
 #   bash scripts/postgres-test-server.sh stop "$HYPERFRONT_TEST_POSTGRES_DIR"
+#   bash scripts/postgres-test-server.sh pause "$HYPERFRONT_TEST_POSTGRES_DIR" 10   # down 10 s, then up
 #
 # start installs Debian's postgresql package when it is missing (as root), runs the server as
 # the postgres user when run as root (the server refuses to run as root), and prints the
@@ -71,8 +72,19 @@ stop() {
     rm -rf "$dir"
 }
 
+# Stops the server at once (immediate mode: what a crash or a lost host looks like to clients),
+# waits SECONDS, and starts it again on the same port (for the fault measurements).
+pause() {
+    local dir="${1:?usage: pause DIR SECONDS}" seconds="${2:?usage: pause DIR SECONDS}"
+    case "$dir" in /tmp/hyperfront-pg.*) ;; *) echo "error: $dir is not a test server's directory" >&2; exit 1 ;; esac
+    as_owner "$(bindir)/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+    sleep "$seconds"
+    as_owner "$(bindir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start >/dev/null
+}
+
 case "${1:-}" in
     start) start ;;
     stop) shift; stop "$@" ;;
-    *) echo "usage: $0 start | stop DIR" >&2; exit 2 ;;
+    pause) shift; pause "$@" ;;
+    *) echo "usage: $0 start | stop DIR | pause DIR SECONDS" >&2; exit 2 ;;
 esac

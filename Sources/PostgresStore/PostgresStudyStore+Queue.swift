@@ -2,87 +2,122 @@ import Foundation
 import Hyperfront
 import PostgresNIO
 
-/// The study's work queue (`hyperfront_queue`): one row per trial the coordinator proposed and
-/// no worker finished yet; `worker` and `heartbeat_at` (the server's clock) are set while a
-/// worker holds it. A claim picks rows with `FOR UPDATE SKIP LOCKED`, so concurrent workers
-/// never wait for each other nor take the same row.
+/// The study's work queue (`hyperfront_queue`): one row per trial the coordinator proposed
+/// and has not taken back finished; `worker` and `heartbeat_at` (the server's clock) are set
+/// while a worker holds it, `done` once its result is stored. A claim picks rows with
+/// `FOR UPDATE SKIP LOCKED`, so concurrent workers never wait for each other nor take the same
+/// row. Claiming and finishing are one statement each (one round trip, atomic on its own).
 extension PostgresStudyStore: TrialQueueStorage {
-    public func enqueue(_ trials: [QueuedTrial]) throws(StudyStorageError) {
-        if trials.isEmpty { return }
+    public func enqueue(_ trials: [QueuedTrial]) throws(StudyStorageError) -> [Int] {
+        if trials.isEmpty { return [] }
         let study = id
-        try write("cannot queue trials") { c in
+        return try write("cannot queue trials") { c in
+            var finished: [Int] = []
             var start = 0
             while start < trials.count {
                 let rows = trials[start..<min(start + 2_000, trials.count)]
                 start = rows.endIndex
                 let numbers = rows.map { Int64($0.number) }, generations = rows.map { Int64($0.generation) }
                 let params = rows.map { hex(encodeDoubles($0.configuration.values)) }
-                try PostgresSession.run(c, """
-                    INSERT INTO hyperfront_queue (study, number, generation, params)
-                    SELECT \(study), n, g, decode(p, 'hex') FROM unnest(\(numbers)::bigint[], \(generations)::bigint[], \(params)::text[]) AS u(n, g, p)
-                    WHERE NOT EXISTS (SELECT 1 FROM hyperfront_trial t WHERE t.study = \(study) AND t.number = u.n AND t.state <> 'running')
-                    ON CONFLICT (study, number) DO NOTHING
+                let done = try PostgresSession.run(c, """
+                    WITH input AS (SELECT n, g, p FROM unnest(\(numbers)::bigint[], \(generations)::bigint[], \(params)::text[]) AS u(n, g, p)),
+                    finished AS (SELECT t.number FROM hyperfront_trial t JOIN input ON t.number = input.n
+                                 WHERE t.study = \(study) AND t.state <> 'running'),
+                    queued AS (INSERT INTO hyperfront_queue (study, number, generation, params)
+                               SELECT \(study), n, g, decode(p, 'hex') FROM input WHERE n NOT IN (SELECT number FROM finished)
+                               ON CONFLICT (study, number) DO NOTHING)
+                    SELECT number FROM finished
                     """)
+                for row in done { finished.append(Int(try row.decode(Int64.self))) }
             }
+            return finished.sorted()
         }
     }
 
     public func claim(worker: String, limit: Int, staleAfter: Double, startedAt: Double) throws(StudyStorageError) -> [QueuedTrial] {
-        let study = id, here = location, count = Int64(max(1, limit))
-        return try write("cannot claim a trial") { c in
-            let rows = try PostgresSession.run(c, """
+        try writable()
+        let study = id, count = Int64(max(1, limit))
+        let rows = try read("cannot claim a trial") { c in
+            try PostgresSession.run(c, """
                 WITH picked AS (
                     SELECT number FROM hyperfront_queue
-                    WHERE study = \(study) AND (worker IS NULL OR heartbeat_at < now() - \(staleAfter) * interval '1 second')
-                    ORDER BY number LIMIT \(count) FOR UPDATE SKIP LOCKED)
-                UPDATE hyperfront_queue q SET worker = \(worker), heartbeat_at = now(), attempts = q.attempts + 1
-                FROM picked WHERE q.study = \(study) AND q.number = picked.number
-                RETURNING q.number, q.generation, q.params, q.attempts
-                """)
-            var claimed: [QueuedTrial] = []
-            for row in rows {
-                let (number, generation, params, attempts) = try row.decode((Int64, Int64, Data, Int32).self)
-                claimed.append(QueuedTrial(number: Int(number), generation: Int(generation),
-                                           configuration: Configuration(decodeDoubles(params)), attempts: Int(attempts)))
+                    WHERE study = \(study) AND NOT done AND (worker IS NULL OR heartbeat_at < now() - \(staleAfter) * interval '1 second')
+                    ORDER BY number LIMIT \(count) FOR UPDATE SKIP LOCKED),
+                claimed AS (
+                    UPDATE hyperfront_queue q SET worker = \(worker), heartbeat_at = now(), attempts = q.attempts + 1
+                    FROM picked WHERE q.study = \(study) AND q.number = picked.number
+                    RETURNING q.number, q.generation, q.params, q.attempts),
+                running AS (
+                    INSERT INTO hyperfront_trial (study, number, generation, state, params, metrics, violation, started_at, finished_at, failure)
+                    SELECT \(study), number, generation, 'running', params, NULL, NULL, \(startedAt), NULL, NULL FROM claimed
+                    ON CONFLICT (study, number) DO UPDATE SET generation = excluded.generation, state = excluded.state,
+                        params = excluded.params, metrics = NULL, violation = NULL, started_at = excluded.started_at,
+                        finished_at = NULL, failure = NULL
+                    WHERE hyperfront_trial.state = 'running'
+                    RETURNING number)
+                SELECT c.number, c.generation, c.params, c.attempts, c.number IN (SELECT number FROM running) FROM claimed c ORDER BY c.number
+                """).map { row in
+                let (number, generation, params, attempts, running) = try row.decode((Int64, Int64, Data, Int32, Bool).self)
+                return (QueuedTrial(number: Int(number), generation: Int(generation), configuration: Configuration(decodeDoubles(params)),
+                                    attempts: Int(attempts)), running)
             }
-            claimed.sort { $0.number < $1.number }
-            if claimed.isEmpty { return [] }
-            // Stored as running at once; a trial finished meanwhile (by a worker that took it
-            // over) leaves the queue instead.
-            var kept: [QueuedTrial] = []
-            for q in claimed {
-                let running = Trial(number: q.number, generation: q.generation, configuration: q.configuration, state: .running,
-                                    metrics: [], violation: .nan, startedAt: startedAt, finishedAt: nil, failure: nil)
-                do { try Self.saveRows(c, study: study, here: here, [running], [:]); kept.append(q) }
-                catch StudyStorageError.finished {
-                    let n = Int64(q.number)
-                    try PostgresSession.run(c, "DELETE FROM hyperfront_queue WHERE study = \(study) AND number = \(n)")
-                }
-            }
-            return kept
         }
+        // A trial finished meanwhile (by a worker that took it over) is only marked done.
+        let finished = rows.filter { !$0.1 }.map { Int64($0.0.number) }
+        if !finished.isEmpty {
+            try read("cannot update the queue") { c in
+                try PostgresSession.run(c, "UPDATE hyperfront_queue SET done = true WHERE study = \(study) AND number = ANY(\(finished)::bigint[])")
+            }
+        }
+        return rows.filter(\.1).map(\.0)
     }
 
-    public func heartbeat(worker: String) throws(StudyStorageError) {
-        let study = id
-        try write("cannot refresh the heartbeat") { c in
-            try PostgresSession.run(c, "UPDATE hyperfront_queue SET heartbeat_at = now() WHERE study = \(study) AND worker = \(worker)")
+    public func heartbeat(worker: String, numbers: [Int]) throws(StudyStorageError) {
+        if numbers.isEmpty { return }
+        try writable()
+        let study = id, list = numbers.map(Int64.init)
+        try read("cannot refresh the heartbeat") { c in
+            try PostgresSession.run(c, """
+                UPDATE hyperfront_queue SET heartbeat_at = now()
+                WHERE study = \(study) AND worker = \(worker) AND number = ANY(\(list)::bigint[]) AND NOT done
+                """)
         }
     }
 
     public func finish(_ trial: Trial, intermediate: [String]) throws(StudyStorageError) -> Bool {
         let study = id, here = location, n = Int64(trial.number)
-        do {
-            try write("cannot store a finished trial") { c in
-                try Self.saveRows(c, study: study, here: here, [trial], intermediate.isEmpty ? [:] : [trial.number: intermediate])
-                try PostgresSession.run(c, "DELETE FROM hyperfront_queue WHERE study = \(study) AND number = \(n)")
+        guard intermediate.isEmpty, trial.state != .running else {
+            do {
+                try write("cannot store a finished trial") { c in
+                    try Self.saveRows(c, study: study, here: here, [trial], intermediate.isEmpty ? [:] : [trial.number: intermediate])
+                    try PostgresSession.run(c, "UPDATE hyperfront_queue SET done = true WHERE study = \(study) AND number = \(n)")
+                }
+                return true
+            } catch .finished {
+                try write("cannot update the queue") { c in
+                    try PostgresSession.run(c, "UPDATE hyperfront_queue SET done = true WHERE study = \(study) AND number = \(n)")
+                }
+                return false
             }
-            return true
-        } catch .finished {
-            try write("cannot update the queue") { c in
-                try PostgresSession.run(c, "DELETE FROM hyperfront_queue WHERE study = \(study) AND number = \(n)")
-            }
-            return false
+        }
+        try writable()
+        let metrics = encodeDoubles(trial.metrics), params = encodeDoubles(trial.configuration.values)
+        let violation: Double? = trial.violation.isNaN ? nil : trial.violation
+        let generation = Int64(trial.generation), state = trial.state.rawValue
+        return try read("cannot store a finished trial") { c in
+            let saved = try PostgresSession.run(c, """
+                WITH saved AS (
+                    INSERT INTO hyperfront_trial (study, number, generation, state, params, metrics, violation, started_at, finished_at, failure)
+                    VALUES (\(study), \(n), \(generation), \(state), \(params), \(metrics), \(violation), \(trial.startedAt), \(trial.finishedAt), \(trial.failure))
+                    ON CONFLICT (study, number) DO UPDATE SET generation = excluded.generation, state = excluded.state,
+                        params = excluded.params, metrics = excluded.metrics, violation = excluded.violation,
+                        started_at = excluded.started_at, finished_at = excluded.finished_at, failure = excluded.failure
+                    WHERE hyperfront_trial.state = 'running'
+                    RETURNING number),
+                marked AS (UPDATE hyperfront_queue SET done = true WHERE study = \(study) AND number = \(n))
+                SELECT COUNT(*) FROM saved
+                """)
+            return try saved.first.map { try $0.decode(Int64.self) } == 1
         }
     }
 
@@ -92,8 +127,19 @@ extension PostgresStudyStore: TrialQueueStorage {
         try write("cannot hand trials back") { c in
             try PostgresSession.run(c, """
                 UPDATE hyperfront_queue SET worker = NULL, heartbeat_at = NULL
-                WHERE study = \(study) AND worker = \(worker) AND number = ANY(\(list)::bigint[])
+                WHERE study = \(study) AND worker = \(worker) AND number = ANY(\(list)::bigint[]) AND NOT done
                 """)
+        }
+    }
+
+    public func takeFinished() throws(StudyStorageError) -> [Trial] {
+        let study = id
+        return try write("cannot read finished trials") { c in
+            try PostgresSession.run(c, """
+                WITH taken AS (DELETE FROM hyperfront_queue WHERE study = \(study) AND done RETURNING number)
+                SELECT \(unescaped: Self.trialColumns) FROM hyperfront_trial
+                WHERE study = \(study) AND number IN (SELECT number FROM taken) AND state <> 'running' ORDER BY number
+                """).map(Self.trial)
         }
     }
 
@@ -113,7 +159,7 @@ extension PostgresStudyStore: TrialQueueStorage {
         return try read("cannot count the queue") { c in
             guard let row = try PostgresSession.run(c, """
                 SELECT COUNT(*) FILTER (WHERE worker IS NULL), COUNT(*) FILTER (WHERE worker IS NOT NULL)
-                FROM hyperfront_queue WHERE study = \(study)
+                FROM hyperfront_queue WHERE study = \(study) AND NOT done
                 """).first else { return (0, 0) }
             let (w, k) = try row.decode((Int64, Int64).self)
             return (Int(w), Int(k))

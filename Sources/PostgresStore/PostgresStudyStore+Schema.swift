@@ -70,7 +70,8 @@ extension PostgresStudyStore {
         ],
         [
             // The work queue of the study's trials for workers on any host (see
-            // PostgresStudyStore+Queue.swift): a row per trial proposed and not yet finished.
+            // PostgresStudyStore+Queue.swift): a row per trial proposed and not yet taken back
+            // finished by the coordinator.
             """
             CREATE TABLE hyperfront_queue (
                 study BIGINT NOT NULL REFERENCES hyperfront_study(id) ON DELETE CASCADE,
@@ -80,6 +81,7 @@ extension PostgresStudyStore {
                 worker TEXT,
                 heartbeat_at TIMESTAMPTZ,
                 attempts INTEGER NOT NULL DEFAULT 0,
+                done BOOLEAN NOT NULL DEFAULT false,
                 PRIMARY KEY (study, number)
             )
             """,

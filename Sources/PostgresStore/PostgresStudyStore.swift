@@ -124,7 +124,8 @@ public final class PostgresStudyStore: StudyStorage, @unchecked Sendable {
                 let others = try PostgresSession.run(c, """
                     SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name LIMIT 5
                     """).map { try $0.decode(String.self) }
-                if others.isEmpty { return .absent }
+                // Hyperfront's own tables: the schema was made since `version` looked.
+                if others.allSatisfy({ $0.hasPrefix("hyperfront_") }) { return .absent }
                 return .foreign("the database '\(address.database)' holds other tables (\(others.joined(separator: ", "))) and no Hyperfront studies; give the database the coordinator's --study URL names")
             }
         } catch { throw PostgresSession.describe(error, address) }
@@ -139,11 +140,13 @@ public final class PostgresStudyStore: StudyStorage, @unchecked Sendable {
     }
 
     /// Runs `body` on the connection, mapping failures to `StudyStorageError`.
+    @discardableResult
     func read<T>(_ what: String, _ body: (PostgresConnection) throws -> T) throws(StudyStorageError) -> T {
         do { return try session.with(body) } catch { throw failure(what, error) }
     }
 
     /// Runs `body` in one transaction, mapping failures to `StudyStorageError`.
+    @discardableResult
     func write<T>(_ what: String, _ body: (PostgresConnection) throws -> T) throws(StudyStorageError) -> T {
         try writable()
         do { return try session.transaction(body) } catch { throw failure(what, error) }

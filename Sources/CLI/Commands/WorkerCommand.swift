@@ -56,8 +56,8 @@ struct WorkerCommand: ParsableCommand {
         var line = "worker: \(summary.finished + summary.failed) trials in \(String(format: "%.2f", summary.wallSeconds)) s (\(summary.failed) failed"
         if summary.reclaimed > 0 { line += ", \(summary.reclaimed) taken over from a stopped worker" }
         if summary.superseded > 0 { line += ", \(summary.superseded) finished first by another worker" }
-        if summary.wallSeconds > 0 {
-            line += String(format: ", busy %.0f%%", 100 * summary.busySeconds / (summary.wallSeconds * Double(workers)))
+        if summary.activeSeconds > 0 {
+            line += String(format: ", busy %.0f%% of the %.2f s from its first trial to its last", 100 * summary.busySeconds / (summary.activeSeconds * Double(workers)), summary.activeSeconds)
         }
         Console.note(line + ").")
         if let failure = summary.failure {

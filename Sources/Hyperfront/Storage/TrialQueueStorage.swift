@@ -26,22 +26,28 @@ public struct QueuedTrial: Sendable, Equatable {
 /// - `claim` is atomic: two workers never hold one trial at once (except after a take-over);
 ///   the claimed trial is stored as `running` in the same transaction;
 /// - `enqueue` is idempotent: a trial already queued, claimed or finished is left as it is;
-/// - `finish` stores the result and drops the trial from the queue in one transaction; a trial
-///   already finished (by a worker that took it over) is left as it was.
+/// - `finish` stores the result and marks the queue row finished in one transaction (the
+///   coordinator takes it from there with `takeFinished`); a trial already finished (by a
+///   worker that took it over) is left as it was.
 public protocol TrialQueueStorage: StudyStorage {
-    /// Queues trials for the workers.
-    func enqueue(_ trials: [QueuedTrial]) throws(StudyStorageError)
+    /// Queues trials for the workers; returns the numbers of those already finished (they are
+    /// not queued).
+    func enqueue(_ trials: [QueuedTrial]) throws(StudyStorageError) -> [Int]
     /// Claims up to `limit` trials for `worker` — waiting ones, or claimed ones whose heartbeat
     /// is older than `staleAfter` seconds — lowest numbers first; each is stored as `running`,
     /// begun at `startedAt`.
     func claim(worker: String, limit: Int, staleAfter: Double, startedAt: Double) throws(StudyStorageError) -> [QueuedTrial]
-    /// Refreshes the heartbeat of every trial `worker` holds.
-    func heartbeat(worker: String) throws(StudyStorageError)
-    /// Stores a claimed trial's result and removes it from the queue; false when the trial was
-    /// already finished (nothing is changed then).
+    /// Refreshes the heartbeat of the trials `numbers` that `worker` holds (those it is running:
+    /// a claimed trial it lost track of goes stale and is claimed again).
+    func heartbeat(worker: String, numbers: [Int]) throws(StudyStorageError)
+    /// Stores a claimed trial's result and marks it finished in the queue, in one transaction;
+    /// false when the trial was already finished (nothing is stored then).
     func finish(_ trial: Trial, intermediate: [String]) throws(StudyStorageError) -> Bool
     /// Hands trials `worker` holds back to the queue (a worker stopping before it ran them).
     func release(worker: String, numbers: [Int]) throws(StudyStorageError)
+    /// The trials finished through the queue since the last call, removed from it (for the
+    /// study's one coordinator).
+    func takeFinished() throws(StudyStorageError) -> [Trial]
     /// The finished trials among `numbers`.
     func finished(among numbers: [Int]) throws(StudyStorageError) -> [Trial]
     /// Trials waiting, and trials claimed by a worker.

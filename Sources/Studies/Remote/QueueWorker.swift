@@ -12,6 +12,8 @@ struct QueueWorker: Sendable {
     let name: String
     let reclaimAfter: Double
     let busy: BusyClock
+    /// The trials this process runs now (what its heartbeat keeps fresh).
+    let running: RunningTrials
     let shouldStop: @Sendable () -> Bool
     /// Whether the study is done (nothing more will be queued).
     let isDone: @Sendable () -> Bool
@@ -24,6 +26,9 @@ struct QueueWorker: Sendable {
         var reclaimed = 0
         /// Results dropped because another worker had finished the trial first.
         var superseded = 0
+        /// When the first trial started and the last one ended (the worker's active span).
+        var first: Double? = nil
+        var last: Double? = nil
     }
 
     /// Runs trials until the study is done or `shouldStop`; throws when the study's database
@@ -49,9 +54,13 @@ struct QueueWorker: Sendable {
             pause = 0.005
             idle = 0
             if q.attempts > 1 { tally.reclaimed += 1 }
+            running.insert(q.number)
+            defer { running.remove(q.number) }
             let start = TrialExecution.now()
             let (trial, lines) = execution.run(Proposal(configuration: q.configuration, generation: q.generation), number: q.number, startedAt: start)
             busy.add((trial.finishedAt ?? start) - start)
+            tally.first = tally.first ?? start
+            tally.last = trial.finishedAt ?? start
             if trial.state == .failed && shouldStop() {
                 try? store.release(worker: name, numbers: [q.number])
                 break
@@ -83,20 +92,29 @@ struct QueueWorker: Sendable {
     }
 }
 
+/// The trials a worker process runs now, shared by its threads and its heartbeat.
+final class RunningTrials: @unchecked Sendable {
+    private let lock = NSLock()
+    private var numbers = Set<Int>()
+    func insert(_ n: Int) { lock.lock(); numbers.insert(n); lock.unlock() }
+    func remove(_ n: Int) { lock.lock(); numbers.remove(n); lock.unlock() }
+    var all: [Int] { lock.lock(); defer { lock.unlock() }; return numbers.sorted() }
+}
+
 /// A worker process's heartbeat: every `SharedQueue.heartbeatInterval` seconds it refreshes the
-/// trials the process holds, and reads whether the study is done.
+/// trials the process runs, and reads whether the study is done.
 final class Heartbeat: @unchecked Sendable {
     private let timer: DispatchSourceTimer
     private let store: any TrialQueueStorage
     private let done = StopFlag()
 
-    init(worker: String, store: any TrialQueueStorage) {
+    init(worker: String, store: any TrialQueueStorage, running: RunningTrials) {
         self.store = store
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "queue-heartbeat"))
         let done = self.done
         timer.schedule(deadline: .now() + SharedQueue.heartbeatInterval, repeating: SharedQueue.heartbeatInterval)
         timer.setEventHandler {
-            try? store.heartbeat(worker: worker)
+            try? store.heartbeat(worker: worker, numbers: running.all)
             if (try? store.setting(SharedQueue.stateKey)) == "done" { done.set() }
         }
         timer.resume()

@@ -2,7 +2,7 @@ import Foundation
 import Hyperfront
 
 /// The coordinator's side of a study's shared queue: jobs become queued rows, results are the
-/// rows workers finished, read back by polling (a short pause that grows to 50 ms while nothing
+/// rows workers finished, taken back by polling (a short pause that grows to 20 ms while nothing
 /// finishes). Which worker finishes first never matters: the run loop asks for results by
 /// trial number through its schedule (see `BatchSchedule`).
 final class RemoteTrialQueue: TrialQueue {
@@ -23,9 +23,16 @@ final class RemoteTrialQueue: TrialQueue {
 
     func push(_ jobs: [Job]) throws(StudyRunner.RunError) {
         guard !jobs.isEmpty, !closed else { return }
-        do { try store.enqueue(jobs.map { QueuedTrial(number: $0.number, generation: $0.proposal.generation, configuration: $0.proposal.configuration) }) }
-        catch { throw .store(error) }
-        for j in jobs { waiting.insert(j.number) }
+        let already: Set<Int>
+        do {
+            // A trial finished since the run read the study (by a worker of an earlier run) is
+            // not queued again: its stored result is the answer.
+            already = Set(try store.enqueue(jobs.map { QueuedTrial(number: $0.number, generation: $0.proposal.generation, configuration: $0.proposal.configuration) }))
+            if !already.isEmpty {
+                for t in try store.finished(among: already.sorted()) { ready.append(JobResult(trial: t, intermediate: [], interrupted: false, storeError: nil)) }
+            }
+        } catch { throw .store(error) }
+        for j in jobs where !already.contains(j.number) { waiting.insert(j.number) }
         local?.start()
     }
 
@@ -36,7 +43,7 @@ final class RemoteTrialQueue: TrialQueue {
         var pause = 0.002
         while true {
             let done: [Trial]
-            do { done = try store.finished(among: waiting.sorted()) } catch { throw .store(error) }
+            do { done = try store.takeFinished() } catch { throw .store(error) }
             for t in done where waiting.remove(t.number) != nil {
                 ready.append(JobResult(trial: t, intermediate: [], interrupted: false, storeError: nil))
             }
@@ -71,6 +78,7 @@ final class LocalWorkers: @unchecked Sendable {
     private let group = DispatchGroup()
     private var started = false
     private var heartbeat: Heartbeat?
+    private let running = RunningTrials()
     let name = SharedQueue.workerName()
 
     init(count: Int, settings: SharedQueue, execution: TrialExecution, busy: BusyClock, shouldStop: @escaping @Sendable () -> Bool) {
@@ -84,12 +92,12 @@ final class LocalWorkers: @unchecked Sendable {
     func start() {
         if started { return }
         started = true
-        heartbeat = (try? settings.open()).map { Heartbeat(worker: name, store: $0) }
+        heartbeat = (try? settings.open()).map { Heartbeat(worker: name, store: $0, running: running) }
         let stopped = self.stopped, shouldStop = self.shouldStop
         for _ in 0..<count {
             guard let store = try? settings.open() else { continue }
             let worker = QueueWorker(store: store, execution: execution, name: name, reclaimAfter: settings.reclaimAfter,
-                                     busy: busy, shouldStop: { stopped.isSet || shouldStop() }, isDone: { stopped.isSet })
+                                     busy: busy, running: running, shouldStop: { stopped.isSet || shouldStop() }, isDone: { stopped.isSet })
             group.enter()
             let thread = Thread { [group] in
                 _ = worker.run()

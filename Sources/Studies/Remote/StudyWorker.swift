@@ -32,6 +32,10 @@ public final class StudyWorker {
         public var failure: String? = nil
         public var busySeconds = 0.0
         public var wallSeconds = 0.0
+        /// From the first trial's start to the last one's end (the time the study kept the
+        /// worker: what "idle" is measured against, without waiting for the study or its end).
+        public var activeSeconds = 0.0
+        var first: Double? = nil, last: Double? = nil
     }
 
     /// Opens the study `text` names, waiting up to `wait` seconds for it to be created;
@@ -107,7 +111,8 @@ public final class StudyWorker {
         let started = Date()
         let name = SharedQueue.workerName()
         let beat: Heartbeat
-        do { beat = Heartbeat(worker: name, store: try open()) } catch { throw .store(error) }
+        let running = RunningTrials()
+        do { beat = Heartbeat(worker: name, store: try open(), running: running) } catch { throw .store(error) }
         defer { beat.stop() }
         let busy = BusyClock()
         let results = ResultBox()
@@ -118,7 +123,7 @@ public final class StudyWorker {
             let store: any TrialQueueStorage
             do { store = try open() } catch { throw .store(error) }
             let worker = QueueWorker(store: store, execution: execution, name: name, reclaimAfter: reclaimAfter, busy: busy,
-                                     shouldStop: shouldStop, isDone: { beat.studyDone })
+                                     running: running, shouldStop: shouldStop, isDone: { beat.studyDone })
             group.enter()
             let thread = Thread {
                 results.add(worker.run())
@@ -133,6 +138,7 @@ public final class StudyWorker {
         var summary = results.summary
         summary.busySeconds = busy.total
         summary.wallSeconds = Date().timeIntervalSince(started)
+        if let f = summary.first, let l = summary.last { summary.activeSeconds = l - f }
         return summary
     }
 }
@@ -147,6 +153,8 @@ private final class ResultBox: @unchecked Sendable {
         case .success(let t):
             summary.finished += t.finished; summary.failed += t.failed
             summary.reclaimed += t.reclaimed; summary.superseded += t.superseded
+            if let f = t.first { summary.first = min(summary.first ?? f, f) }
+            if let l = t.last { summary.last = max(summary.last ?? l, l) }
         case .failure(let e): summary.failure = summary.failure ?? e.description
         }
     }
