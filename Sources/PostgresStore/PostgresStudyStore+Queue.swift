@@ -133,14 +133,24 @@ extension PostgresStudyStore: TrialQueueStorage {
     }
 
     public func takeFinished() throws(StudyStorageError) -> [Trial] {
+        try writable()
         let study = id
-        return try write("cannot read finished trials") { c in
+        // Read, then delete what was read: each statement is safe to send again after a lost
+        // connection (a row read twice is ignored by the coordinator, which waits for it no more).
+        let trials = try read("cannot read finished trials") { c in
             try PostgresSession.run(c, """
-                WITH taken AS (DELETE FROM hyperfront_queue WHERE study = \(study) AND done RETURNING number)
                 SELECT \(unescaped: Self.trialColumns) FROM hyperfront_trial
-                WHERE study = \(study) AND number IN (SELECT number FROM taken) AND state <> 'running' ORDER BY number
+                WHERE study = \(study) AND state <> 'running'
+                  AND number IN (SELECT number FROM hyperfront_queue WHERE study = \(study) AND done) ORDER BY number
                 """).map(Self.trial)
         }
+        if !trials.isEmpty {
+            let list = trials.map { Int64($0.number) }
+            try read("cannot update the queue") { c in
+                try PostgresSession.run(c, "DELETE FROM hyperfront_queue WHERE study = \(study) AND done AND number = ANY(\(list)::bigint[])")
+            }
+        }
+        return trials
     }
 
     public func finished(among numbers: [Int]) throws(StudyStorageError) -> [Trial] {

@@ -27,9 +27,11 @@ final class RemoteTrialQueue: TrialQueue {
         do {
             // A trial finished since the run read the study (by a worker of an earlier run) is
             // not queued again: its stored result is the answer.
-            already = Set(try store.enqueue(jobs.map { QueuedTrial(number: $0.number, generation: $0.proposal.generation, configuration: $0.proposal.configuration) }))
+            let queued = jobs.map { QueuedTrial(number: $0.number, generation: $0.proposal.generation, configuration: $0.proposal.configuration) }
+            already = Set(try patiently { () throws(StudyStorageError) in try store.enqueue(queued) })
             if !already.isEmpty {
-                for t in try store.finished(among: already.sorted()) { ready.append(JobResult(trial: t, intermediate: [], interrupted: false, storeError: nil)) }
+                let done = try patiently { () throws(StudyStorageError) in try store.finished(among: already.sorted()) }
+                for t in done { ready.append(JobResult(trial: t, intermediate: [], interrupted: false, storeError: nil)) }
             }
         } catch { throw .store(error) }
         for j in jobs where !already.contains(j.number) { waiting.insert(j.number) }
@@ -43,7 +45,7 @@ final class RemoteTrialQueue: TrialQueue {
         var pause = 0.002
         while true {
             let done: [Trial]
-            do { done = try store.takeFinished() } catch { throw .store(error) }
+            do { done = try patiently { () throws(StudyStorageError) in try store.takeFinished() } } catch { throw .store(error) }
             for t in done where waiting.remove(t.number) != nil {
                 ready.append(JobResult(trial: t, intermediate: [], interrupted: false, storeError: nil))
             }
@@ -61,6 +63,18 @@ final class RemoteTrialQueue: TrialQueue {
         if closed { return }
         closed = true
         local?.stop()
+    }
+
+    /// `body` (safe to repeat), tried again a second later while the database fails — beyond
+    /// the session's own reconnection, e.g. when a commit's answer was lost — for up to 120 s.
+    private func patiently<T>(_ body: () throws(StudyStorageError) -> T) throws(StudyStorageError) -> T {
+        let deadline = Date().addingTimeInterval(120)
+        while true {
+            do { return try body() } catch {
+                guard case .database = error, Date() < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
     }
 
     var isIdle: Bool { ready.isEmpty && (closed || waiting.isEmpty) }
