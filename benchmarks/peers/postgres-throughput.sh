@@ -6,6 +6,7 @@
 #   python3 -m venv /tmp/venv-postgres && /tmp/venv-postgres/bin/pip install -r benchmarks/peers/requirements-postgres.txt
 #   swift build -c release
 #   bash benchmarks/peers/postgres-throughput.sh [TRIALS]      # TRIALS: trivial trials per tool (default 2000)
+#   ONLY=idle bash benchmarks/peers/postgres-throughput.sh     # the 100 ms part alone
 #
 # BIN (default .build/release/hyperfront, else .build/debug/hyperfront) and PEER_PYTHON (default
 # /tmp/venv-postgres/bin/python) may be set. A throwaway server is started on a free loopback port
@@ -25,6 +26,7 @@ work="$(mktemp -d)"
 
 echo "binary: $bin; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if [ "${ONLY:-}" != idle ]; then
 # 1. Hyperfront: coordinator (no worker threads of its own) + 4 worker processes, trivial trials.
 study="$url?study=throughput"
 for i in 1 2 3 4; do "$bin" worker "$study" --quiet 2>"$work/w$i.log" & done
@@ -40,6 +42,7 @@ optuna_line="$("$python" benchmarks/peers/optuna_rdb_throughput.py "$url" --tria
 echo "$optuna_line"
 op=$(echo "$optuna_line" | sed 's/.*= \([0-9.]*\) trials.*/\1/')
 echo "ratio: $(python3 -c "print(f'{$hf / $op:.1f}')")x Optuna's trials per second"
+fi
 
 # 3. Trials of 100 ms (a command), NSGA-II with its default pipelining, 4 worker processes.
 cat > "$work/slow.yaml" <<'YAML'

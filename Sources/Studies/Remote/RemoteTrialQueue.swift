@@ -2,7 +2,7 @@ import Foundation
 import Hyperfront
 
 /// The coordinator's side of a study's shared queue: jobs become queued rows, results are the
-/// rows workers finished, taken back by polling (a short pause that grows to 20 ms while nothing
+/// rows workers finished, taken back by polling (a pause of 1 ms growing to 5 ms while nothing
 /// finishes). Which worker finishes first never matters: the run loop asks for results by
 /// trial number through its schedule (see `BatchSchedule`).
 final class RemoteTrialQueue: TrialQueue {
@@ -42,7 +42,7 @@ final class RemoteTrialQueue: TrialQueue {
         if !ready.isEmpty { return ready.removeFirst() }
         if closed || waiting.isEmpty { return nil }
         let deadline = Date().addingTimeInterval(timeout)
-        var pause = 0.002
+        var pause = 0.001
         while true {
             let done: [Trial]
             do { done = try patiently { () throws(StudyStorageError) in try store.takeFinished() } } catch { throw .store(error) }
@@ -53,7 +53,7 @@ final class RemoteTrialQueue: TrialQueue {
             let left = deadline.timeIntervalSinceNow
             if left <= 0 { return nil }
             Thread.sleep(forTimeInterval: min(pause, left))
-            pause = min(pause * 2, 0.02)
+            pause = min(pause * 2, 0.005)
         }
     }
 
