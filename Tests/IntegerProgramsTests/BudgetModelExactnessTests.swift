@@ -16,11 +16,11 @@ import Hyperfront
     }
 
     /// Runs `spaces` random cases; shared with the release benchmark (larger spaces there).
-    static func check(seed: UInt64, spaces: Int, maxConfigurations: Int, targets: Int) -> Tally {
+    static func check(seed: UInt64, spaces: Int, maxConfigurations: Int, targets: Int, comparisons: Bool = false) -> Tally {
         var rng = RandomSource(seed: seed)
         var t = Tally()
         for k in 0..<spaces {
-            let o = BudgetOracle.random(using: &rng, maxConfigurations: maxConfigurations)
+            let o = BudgetOracle.random(using: &rng, maxConfigurations: maxConfigurations, comparisons: comparisons)
             t.spaces += 1
             let model: BudgetModel
             do { model = try BudgetModel(space: o.space, resources: o.resources, constraints: o.constraints) } catch {
@@ -95,5 +95,13 @@ import Hyperfront
         print("budget exactness (debug):", t)
         #expect(t.wrong == 0, "\(t.failures)")
         #expect(t.repairs - t.unchanged >= 3000 && t.impossible > 5 && t.avoided > 100 && t.unchanged > 100, "\(t)")
+    }
+
+    /// The same checks with formulas that count choices (`(p0 == 'b')`, products of them).
+    @Test func repairAndExtremesMatchBruteForceWithComparisons() {
+        let t = Self.check(seed: 2, spaces: 400, maxConfigurations: 1000, targets: 6, comparisons: true)
+        print("budget exactness with comparisons (debug):", t)
+        #expect(t.wrong == 0, "\(t.failures)")
+        #expect(t.repairs - t.unchanged >= 800 && t.impossible > 2 && t.avoided > 50 && t.unchanged > 50, "\(t)")
     }
 }

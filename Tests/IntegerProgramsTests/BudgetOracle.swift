@@ -39,7 +39,8 @@ struct BudgetOracle {
 
     /// A random space of 2–5 discrete parameters (≤ `maxConfigurations` configurations), with
     /// conditions, plus one continuous parameter; 1–2 formulas; budgets drawn from real values.
-    static func random(using rng: inout RandomSource, maxConfigurations: Int) -> BudgetOracle {
+    /// With `comparisons`, the formulas also count choices with comparisons (`randomFormulaWithComparisons`).
+    static func random(using rng: inout RandomSource, maxConfigurations: Int, comparisons: Bool = false) -> BudgetOracle {
         while true {
             let n = Int.random(in: 2...5, using: &rng)
             var params: [Parameter] = []
@@ -85,11 +86,11 @@ struct BudgetOracle {
             let numeric = space.parameters.filter { p in
                 switch p.domain { case .int, .ordinal, .fixed: return true; default: return false }
             }.map(\.name)
-            guard !numeric.isEmpty else { continue }
+            guard !numeric.isEmpty || comparisons else { continue }
             var resources: [ResourceFormula] = []
             var constraints: [OutcomeConstraint] = []
             for r in 0..<Int.random(in: 1...2, using: &rng) {
-                let e = randomFormula(numeric, using: &rng)
+                let e = comparisons ? randomFormulaWithComparisons(space, numeric: numeric, using: &rng) : randomFormula(numeric, using: &rng)
                 let f = ResourceFormula(metric: "r\(r)", expression: e, space: space)
                 resources.append(f)
                 let values = all.map { f.value($0, in: space) }
@@ -130,6 +131,32 @@ struct BudgetOracle {
             case 2: term = .multiply(.add(name(), .number(1)), name())
             case 3: term = .call(["max", "min"].randomElement(using: &rng)!, [name(), .multiply(c, name())])
             case 4: term = .multiply(.multiply(name(), name()), name())
+            default: term = .number(Double(Int.random(in: 0...20, using: &rng)))
+            }
+            e = e.map { .add($0, term) } ?? term
+        }
+        return e!
+    }
+
+    /// Sums of terms that count choices: `c*(p == v)`, `c*(p != v)`, products of two
+    /// comparisons, a comparison times a numeric parameter, a sum of comparisons times a number.
+    static func randomFormulaWithComparisons(_ space: SearchSpace, numeric: [String], using rng: inout RandomSource) -> Expression {
+        let discrete = space.parameters.filter { $0.name != "lr" }
+        func comparison() -> Expression {
+            let p = discrete.randomElement(using: &rng)!
+            let values = enumerateValues(p.domain)
+            let v = p.domain.decode(values.randomElement(using: &rng)!).description
+            return .indicator(name: p.name, value: v, equal: Int.random(in: 0..<3, using: &rng) != 0)
+        }
+        var e: Expression? = nil
+        for _ in 0..<Int.random(in: 1...4, using: &rng) {
+            let c = Expression.number(Double([-3, -1, 1, 2, 5, 10].randomElement(using: &rng)!))
+            let term: Expression
+            switch Int.random(in: 0..<6, using: &rng) {
+            case 0, 1: term = .multiply(c, comparison())
+            case 2: term = .multiply(c, .multiply(comparison(), comparison()))
+            case 3 where !numeric.isEmpty: term = .multiply(.name(numeric.randomElement(using: &rng)!), comparison())
+            case 4: term = .multiply(c, .add(comparison(), comparison()))
             default: term = .number(Double(Int.random(in: 0...20, using: &rng)))
             }
             e = e.map { .add($0, term) } ?? term

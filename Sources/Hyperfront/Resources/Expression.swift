@@ -4,7 +4,9 @@ import Foundation
 /// (e.g. `"64*units + units + (layers-1)*(units*units + units)"`).
 ///
 /// Grammar: `+ - * / ^`, parentheses, numbers (with optional `e` exponent), names, and the
-/// functions `min(a, b, …)`, `max(a, b, …)`, `ceil(x)`, `floor(x)`.
+/// functions `min(a, b, …)`, `max(a, b, …)`, `ceil(x)`, `floor(x)`, and comparisons of a
+/// parameter with one of its values, `(op0 == 'conv3x3')` or `(op0 != 'none')`, which count 1
+/// when they hold and 0 otherwise (an inactive parameter has no value: both count 0).
 public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     case number(Double)
     case name(String)
@@ -15,6 +17,9 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     case divide(Expression, Expression)
     case power(Expression, Expression)
     case call(String, [Expression])
+    /// `name == value` (`equal`) or `name != value`: 1 when it holds, else 0. `value` is the
+    /// literal as written (a quoted name's text, or a number).
+    case indicator(name: String, value: String, equal: Bool)
 
     public static let functions: Set<String> = ["min", "max", "ceil", "floor"]
 
@@ -24,6 +29,23 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         func walk(_ e: Expression) {
             switch e {
             case .number: break
+            case .name(let n), .indicator(let n, _, _): if !seen.contains(n) { seen.append(n) }
+            case .negate(let a): walk(a)
+            case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b),
+                 .divide(let a, let b), .power(let a, let b): walk(a); walk(b)
+            case .call(_, let args): args.forEach(walk)
+            }
+        }
+        walk(self)
+        return seen
+    }
+
+    /// The names used as numbers (outside comparisons), in order of first appearance.
+    public var numericNames: [String] {
+        var seen: [String] = []
+        func walk(_ e: Expression) {
+            switch e {
+            case .number, .indicator: break
             case .name(let n): if !seen.contains(n) { seen.append(n) }
             case .negate(let a): walk(a)
             case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b),
@@ -35,19 +57,41 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         return seen
     }
 
-    /// Value of the expression with each name bound by `value`.
-    public func evaluate(_ value: (String) -> Double) -> Double {
+    /// Every comparison `(name == value)` / `(name != value)`, in order, without repeats.
+    public var comparisons: [(name: String, value: String, equal: Bool)] {
+        var seen: [Expression] = []
+        func walk(_ e: Expression) {
+            switch e {
+            case .number, .name: break
+            case .indicator: if !seen.contains(e) { seen.append(e) }
+            case .negate(let a): walk(a)
+            case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b),
+                 .divide(let a, let b), .power(let a, let b): walk(a); walk(b)
+            case .call(_, let args): args.forEach(walk)
+            }
+        }
+        walk(self)
+        return seen.compactMap { if case .indicator(let n, let v, let q) = $0 { (n, v, q) } else { nil } }
+    }
+
+    /// Value of the expression with each name bound by `value`; a comparison counts 1 when
+    /// `matches(name, literal)` is as it requires (equal or not), and 0 when `matches` is nil
+    /// for that name (the parameter is inactive). Without `matches` every comparison counts 0.
+    public func evaluate(_ value: (String) -> Double, matches: (String, String) -> Bool? = { _, _ in nil }) -> Double {
         switch self {
         case .number(let v): return v
         case .name(let n): return value(n)
-        case .negate(let a): return -a.evaluate(value)
-        case .add(let a, let b): return a.evaluate(value) + b.evaluate(value)
-        case .subtract(let a, let b): return a.evaluate(value) - b.evaluate(value)
-        case .multiply(let a, let b): return a.evaluate(value) * b.evaluate(value)
-        case .divide(let a, let b): return a.evaluate(value) / b.evaluate(value)
-        case .power(let a, let b): return pow(a.evaluate(value), b.evaluate(value))
+        case .indicator(let n, let v, let equal):
+            guard let m = matches(n, v) else { return 0 }
+            return m == equal ? 1 : 0
+        case .negate(let a): return -a.evaluate(value, matches: matches)
+        case .add(let a, let b): return a.evaluate(value, matches: matches) + b.evaluate(value, matches: matches)
+        case .subtract(let a, let b): return a.evaluate(value, matches: matches) - b.evaluate(value, matches: matches)
+        case .multiply(let a, let b): return a.evaluate(value, matches: matches) * b.evaluate(value, matches: matches)
+        case .divide(let a, let b): return a.evaluate(value, matches: matches) / b.evaluate(value, matches: matches)
+        case .power(let a, let b): return pow(a.evaluate(value, matches: matches), b.evaluate(value, matches: matches))
         case .call(let f, let args):
-            let v = args.map { $0.evaluate(value) }
+            let v = args.map { $0.evaluate(value, matches: matches) }
             switch f {
             case "min": return v.min() ?? .nan
             case "max": return v.max() ?? .nan
@@ -90,6 +134,9 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         case .divide(let a, let b): return "\(a)/\(b)"
         case .power(let a, let b): return "\(a)^\(b)"
         case .call(let f, let args): return "\(f)(\(args.map(\.description).joined(separator: ", ")))"
+        case .indicator(let n, let v, let equal):
+            let literal = Double(v) != nil ? v : v.contains("'") ? "\"\(v)\"" : "'\(v)'"
+            return "(\(n) \(equal ? "==" : "!=") \(literal))"
         }
     }
 
@@ -115,15 +162,21 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `ParseError` with the offset of the problem, also when the formula nests deeper
     ///   than `maxNesting` or chains more than `maxHeight` operators.
     public static func parse(_ text: String) throws(ParseError) -> Expression {
+        try parseLocatingComparisons(text).expression
+    }
+
+    /// Parses `text`, also telling where each comparison (an `.indicator`) first starts: the
+    /// 0-based offset of its parameter name, so that a scenario error can point at it.
+    public static func parseLocatingComparisons(_ text: String) throws(ParseError) -> (expression: Expression, comparisonOffsets: [Expression: Int]) {
         var p = ExpressionParser(Array(text.unicodeScalars))
-        let e = try p.expression()
+        let e = try p.comparison()
         p.skipSpace()
         if p.i < p.s.count { throw ParseError(offset: p.i, message: "unexpected '\(p.s[p.i])'") }
         let terms = e.expression.additiveTermCount
         if terms > maxTerms {
             throw ParseError(offset: 0, message: "the formula multiplies out to \(terms == Int.max ? "too many" : String(terms)) additive terms (the limit is \(maxTerms)); write products of sums with fewer factors, or split it into several resources")
         }
-        return e.expression
+        return (e.expression, p.comparisonOffsets)
     }
 
     /// `additiveTerms.count`, without building the terms (saturating at `Int.max`).
@@ -139,136 +192,5 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         case .divide(let a, let b): return b.names.isEmpty ? a.additiveTermCount : 1
         default: return 1
         }
-    }
-}
-
-/// An expression and the height of its tree.
-private struct Parsed {
-    var expression: Expression
-    var height: Int
-}
-
-private struct ExpressionParser {
-    let s: [Unicode.Scalar]
-    var i = 0
-    /// Current nesting of parentheses, signs, powers and calls.
-    var depth = 0
-    init(_ s: [Unicode.Scalar]) { self.s = s }
-
-    mutating func skipSpace() { while i < s.count, s[i] == " " || s[i] == "\t" { i += 1 } }
-    mutating func peek() -> Unicode.Scalar? { skipSpace(); return i < s.count ? s[i] : nil }
-
-    /// Enters one level of nesting at the current position.
-    mutating func enter() throws(Expression.ParseError) {
-        depth += 1
-        if depth > Expression.maxNesting {
-            throw .init(offset: i, message: "the formula nests more than \(Expression.maxNesting) levels deep (parentheses, signs, powers and function calls); write it with fewer nested parentheses, e.g. as a sum of simpler terms")
-        }
-    }
-
-    /// A node over children of the given heights, refused when the tree grows too tall.
-    func node(_ e: Expression, _ heights: Int...) throws(Expression.ParseError) -> Parsed {
-        let h = (heights.max() ?? 0) + 1
-        if h > Expression.maxHeight {
-            throw .init(offset: i, message: "the formula chains more than \(Expression.maxHeight) operators; split it into several resources or group repeated terms, e.g. 3*units instead of units + units + units")
-        }
-        return Parsed(expression: e, height: h)
-    }
-
-    mutating func expression() throws(Expression.ParseError) -> Parsed {
-        var e = try term()
-        while let c = peek(), c == "+" || c == "-" {
-            i += 1
-            let r = try term()
-            e = try node(c == "+" ? .add(e.expression, r.expression) : .subtract(e.expression, r.expression), e.height, r.height)
-        }
-        return e
-    }
-
-    mutating func term() throws(Expression.ParseError) -> Parsed {
-        var e = try unary()
-        while let c = peek(), c == "*" || c == "/" {
-            i += 1
-            let r = try unary()
-            e = try node(c == "*" ? .multiply(e.expression, r.expression) : .divide(e.expression, r.expression), e.height, r.height)
-        }
-        return e
-    }
-
-    mutating func unary() throws(Expression.ParseError) -> Parsed {
-        if peek() == "-" {
-            i += 1
-            try enter(); defer { depth -= 1 }
-            let a = try unary()
-            return try node(.negate(a.expression), a.height)
-        }
-        if peek() == "+" {
-            i += 1
-            try enter(); defer { depth -= 1 }
-            return try unary()
-        }
-        let base = try primary()
-        if peek() == "^" {
-            i += 1
-            try enter(); defer { depth -= 1 }
-            let exponent = try unary()
-            return try node(.power(base.expression, exponent.expression), base.height, exponent.height)
-        }
-        return base
-    }
-
-    mutating func primary() throws(Expression.ParseError) -> Parsed {
-        guard let c = peek() else { throw .init(offset: i, message: "expression ends too early") }
-        if c == "(" {
-            try enter(); defer { depth -= 1 }
-            i += 1
-            let e = try expression()
-            guard peek() == ")" else { throw .init(offset: i, message: "missing ')'") }
-            i += 1
-            return e
-        }
-        if c.properties.numericType != nil || c == "." {
-            let start = i
-            while i < s.count, s[i].properties.numericType != nil || s[i] == "." { i += 1 }
-            if i < s.count, s[i] == "e" || s[i] == "E" {
-                var j = i + 1
-                if j < s.count, s[j] == "+" || s[j] == "-" { j += 1 }
-                if j < s.count, s[j].properties.numericType != nil {
-                    i = j
-                    while i < s.count, s[i].properties.numericType != nil { i += 1 }
-                }
-            }
-            let text = String(String.UnicodeScalarView(s[start..<i]))
-            guard let v = Double(text) else { throw .init(offset: start, message: "bad number '\(text)'") }
-            return Parsed(expression: .number(v), height: 1)
-        }
-        if c.properties.isAlphabetic || c == "_" {
-            let start = i
-            while i < s.count, s[i].properties.isAlphabetic || s[i] == "_" || s[i].properties.numericType != nil { i += 1 }
-            let name = String(String.UnicodeScalarView(s[start..<i]))
-            if peek() == "(" {
-                guard Expression.functions.contains(name) else {
-                    throw .init(offset: start, message: "unknown function '\(name)' (known: min, max, ceil, floor)")
-                }
-                try enter(); defer { depth -= 1 }
-                i += 1
-                var args: [Expression] = []
-                var height = 0
-                if peek() != ")" {
-                    var a = try expression()
-                    args.append(a.expression); height = a.height
-                    while peek() == "," {
-                        i += 1
-                        a = try expression()
-                        args.append(a.expression); height = max(height, a.height)
-                    }
-                }
-                guard peek() == ")" else { throw .init(offset: i, message: "missing ')' after arguments of \(name)") }
-                i += 1
-                return try node(.call(name, args), height)
-            }
-            return Parsed(expression: .name(name), height: 1)
-        }
-        throw .init(offset: i, message: "unexpected '\(c)'")
     }
 }

@@ -13,12 +13,16 @@ public struct ResourceFormula: Sendable, Hashable {
         self.parameters = expression.names.compactMap { space.index(of: $0) }
     }
 
-    /// Its value for a configuration; inactive parameters count as 0.
+    /// Its value for a configuration; inactive parameters count as 0, and so does every
+    /// comparison on one.
     public func value(_ c: Configuration, in space: SearchSpace) -> Double {
-        expression.evaluate { name in
+        expression.evaluate({ name in
             guard let i = space.index(of: name) else { return .nan }
             let x = c[i]
             return x.isNaN ? 0 : space[i].domain.numeric(x)
-        }
+        }, matches: { name, literal in
+            guard let i = space.index(of: name), !c[i].isNaN else { return nil }
+            return space[i].domain.matches(c[i], literal)
+        })
     }
 }

@@ -1,8 +1,8 @@
 /// An expression as JSON, one key per node: `{"number": 2}`, `{"name": "units"}`,
 /// `{"negate": e}`, `{"add": [a, b]}` (likewise subtract, multiply, divide, power),
-/// `{"call": "max", "args": [a, b]}`. Exact: the tree reads back equal.
+/// `{"call": "max", "args": [a, b]}`, `{"compare": "op0", "equals": "conv3x3"}` (or `"differs"`). Exact: the tree reads back equal.
 extension Expression: Codable {
-    private enum Key: String, CodingKey { case number, name, negate, add, subtract, multiply, divide, power, call, args }
+    private enum Key: String, CodingKey { case number, name, negate, add, subtract, multiply, divide, power, call, args, compare, equals, differs }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
@@ -16,6 +16,7 @@ extension Expression: Codable {
         case .divide(let a, let b): try c.encode([a, b], forKey: .divide)
         case .power(let a, let b): try c.encode([a, b], forKey: .power)
         case .call(let f, let args): try c.encode(f, forKey: .call); try c.encode(args, forKey: .args)
+        case .indicator(let n, let v, let equal): try c.encode(n, forKey: .compare); try c.encode(v, forKey: equal ? .equals : .differs)
         }
     }
 
@@ -40,6 +41,11 @@ extension Expression: Codable {
         else if c.contains(.divide) { let (a, b) = try pair(.divide); self = .divide(a, b) }
         else if c.contains(.power) { let (a, b) = try pair(.power); self = .power(a, b) }
         else if c.contains(.call) { self = .call(try c.decode(String.self, forKey: .call), try c.decode([Expression].self, forKey: .args)) }
+        else if c.contains(.compare) {
+            let n = try c.decode(String.self, forKey: .compare)
+            if c.contains(.equals) { self = .indicator(name: n, value: try c.decode(String.self, forKey: .equals), equal: true) }
+            else { self = .indicator(name: n, value: try c.decode(String.self, forKey: .differs), equal: false) }
+        }
         else { throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "not an expression")) }
     }
 }

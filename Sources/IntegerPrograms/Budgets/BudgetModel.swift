@@ -6,7 +6,9 @@ import Hyperfront
 /// Every discrete parameter that a budgeted resource formula mentions — and every parameter
 /// its condition depends on — becomes one binary per value (plus one for "inactive" when it
 /// is conditional), exactly one of which is 1; conditions become linear rows over the
-/// parents' binaries. A formula is split into additive terms (`Expression.additiveTerms`);
+/// parents' binaries. A comparison `(op0 == 'conv3x3')` is then exactly the binary of that
+/// value (one-hot), and `!=` the sum of the others: a term over one parameter, however it
+/// mixes numbers and comparisons, is a table over that parameter's states. A formula is split into additive terms (`Expression.additiveTerms`);
 /// terms over one parameter are linear in its binaries; terms over several become a table
 /// with one product variable per cell, tied to the parameters' binaries by marginal
 /// equalities (Σ over the other coordinates of y[cell] = x[parameter, state]), which forces
@@ -151,10 +153,13 @@ public struct BudgetModel: Sendable {
                 var states = [Int](repeating: 0, count: parameters.count)
                 func value() -> Double {
                     terms.reduce(0.0) { sum, t in
-                        sum + t.evaluate { name in
+                        sum + t.evaluate({ name in
                             let k = position[space.index(of: name)!]!
                             return parameters[k].numeric(ofState: states[k])
-                        }
+                        }, matches: { name, literal in
+                            let k = position[space.index(of: name)!]!, x = parameters[k].value(ofState: states[k])
+                            return x.isNaN ? nil : space[parameters[k].index].domain.matches(x, literal)
+                        })
                     }
                 }
                 if scope.isEmpty {
