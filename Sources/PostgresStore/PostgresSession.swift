@@ -160,7 +160,8 @@ final class PostgresSession: @unchecked Sendable {
             let state = e.serverInfo?[.sqlState] ?? ""
             let message = e.serverInfo?[.message] ?? ""
             switch (e.code, state) {
-            case (.server, "28P01"), (.server, "28000") where message.contains("password"):
+            case (.server, "28P01"),
+                 (.server, "28000") where message.contains("password"):
                 return .database(here, "the server refused the password of user '\(location.user)'; give the right one in PGPASSWORD, ~/.pgpass or the URL")
             case (.server, "28000"):
                 return .database(here, "the server refused the connection: \(message); check the user and the server's pg_hba.conf (sslmode=require if it accepts TLS connections only)")

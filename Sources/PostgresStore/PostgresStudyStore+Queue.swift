@@ -121,6 +121,66 @@ extension PostgresStudyStore: TrialQueueStorage {
         }
     }
 
+    /// One statement: the result stored (unless the trial is finished already), its row marked
+    /// done, and the next trial claimed and stored as running.
+    public func finish(_ trial: Trial, intermediate: [String], thenClaimFor worker: String, staleAfter: Double,
+                       startedAt: Double) throws(StudyStorageError) -> (stored: Bool, next: QueuedTrial?) {
+        guard intermediate.isEmpty, trial.state != .running else {
+            let stored = try finish(trial, intermediate: intermediate)
+            return (stored, try claim(worker: worker, limit: 1, staleAfter: staleAfter, startedAt: startedAt).first)
+        }
+        try writable()
+        let study = id, n = Int64(trial.number)
+        let metrics = encodeDoubles(trial.metrics), params = encodeDoubles(trial.configuration.values)
+        let violation: Double? = trial.violation.isNaN ? nil : trial.violation
+        let generation = Int64(trial.generation), state = trial.state.rawValue
+        let row = try read("cannot store a finished trial") { c in
+            try PostgresSession.run(c, """
+                WITH saved AS (
+                    INSERT INTO hyperfront_trial (study, number, generation, state, params, metrics, violation, started_at, finished_at, failure)
+                    VALUES (\(study), \(n), \(generation), \(state), \(params), \(metrics), \(violation), \(trial.startedAt), \(trial.finishedAt), \(trial.failure))
+                    ON CONFLICT (study, number) DO UPDATE SET generation = excluded.generation, state = excluded.state,
+                        params = excluded.params, metrics = excluded.metrics, violation = excluded.violation,
+                        started_at = excluded.started_at, finished_at = excluded.finished_at, failure = excluded.failure
+                    WHERE hyperfront_trial.state = 'running'
+                    RETURNING number),
+                marked AS (UPDATE hyperfront_queue SET done = true WHERE study = \(study) AND number = \(n)),
+                picked AS (
+                    SELECT number FROM hyperfront_queue
+                    WHERE study = \(study) AND number <> \(n) AND NOT done
+                      AND (worker IS NULL OR heartbeat_at < now() - \(staleAfter) * interval '1 second')
+                    ORDER BY number LIMIT 1 FOR UPDATE SKIP LOCKED),
+                claimed AS (
+                    UPDATE hyperfront_queue q SET worker = \(worker), heartbeat_at = now(), attempts = q.attempts + 1
+                    FROM picked WHERE q.study = \(study) AND q.number = picked.number
+                    RETURNING q.number, q.generation, q.params, q.attempts),
+                running AS (
+                    INSERT INTO hyperfront_trial (study, number, generation, state, params, metrics, violation, started_at, finished_at, failure)
+                    SELECT \(study), number, generation, 'running', params, NULL, NULL, \(startedAt), NULL, NULL FROM claimed
+                    ON CONFLICT (study, number) DO UPDATE SET generation = excluded.generation, state = excluded.state,
+                        params = excluded.params, metrics = NULL, violation = NULL, started_at = excluded.started_at,
+                        finished_at = NULL, failure = NULL
+                    WHERE hyperfront_trial.state = 'running'
+                    RETURNING number)
+                SELECT (SELECT COUNT(*) FROM saved), c.number, c.generation, c.params, c.attempts,
+                       c.number IN (SELECT number FROM running)
+                FROM (SELECT 1) AS one LEFT JOIN claimed c ON true
+                """).first.map { try $0.decode((Int64, Int64?, Int64?, Data?, Int32?, Bool?).self) }
+        }
+        guard let (saved, number, gen, claimedParams, attempts, running) = row else { return (false, nil) }
+        guard let number, let gen, let claimedParams, let attempts else { return (saved == 1, nil) }
+        let next = QueuedTrial(number: Int(number), generation: Int(gen), configuration: Configuration(decodeDoubles(claimedParams)),
+                               attempts: Int(attempts))
+        if running != true {
+            // Finished meanwhile by a worker that took it over: only marked done.
+            try read("cannot update the queue") { c in
+                try PostgresSession.run(c, "UPDATE hyperfront_queue SET done = true WHERE study = \(study) AND number = \(number)")
+            }
+            return (saved == 1, nil)
+        }
+        return (saved == 1, next)
+    }
+
     public func release(worker: String, numbers: [Int]) throws(StudyStorageError) {
         if numbers.isEmpty { return }
         let study = id, list = numbers.map(Int64.init)

@@ -43,6 +43,9 @@ public protocol TrialQueueStorage: StudyStorage {
     /// Stores a claimed trial's result and marks it finished in the queue, in one transaction;
     /// false when the trial was already finished (nothing is stored then).
     func finish(_ trial: Trial, intermediate: [String]) throws(StudyStorageError) -> Bool
+    /// `finish`, then `claim(worker:limit:1…)` — in one round trip where the storage can.
+    func finish(_ trial: Trial, intermediate: [String], thenClaimFor worker: String, staleAfter: Double,
+                startedAt: Double) throws(StudyStorageError) -> (stored: Bool, next: QueuedTrial?)
     /// Hands trials `worker` holds back to the queue (a worker stopping before it ran them).
     func release(worker: String, numbers: [Int]) throws(StudyStorageError)
     /// The trials finished through the queue since the last call, removed from it (for the
@@ -54,4 +57,12 @@ public protocol TrialQueueStorage: StudyStorage {
     func queueCounts() throws(StudyStorageError) -> (waiting: Int, claimed: Int)
     /// Empties the queue (the study is done).
     func clearQueue() throws(StudyStorageError)
+}
+
+extension TrialQueueStorage {
+    public func finish(_ trial: Trial, intermediate: [String], thenClaimFor worker: String, staleAfter: Double,
+                       startedAt: Double) throws(StudyStorageError) -> (stored: Bool, next: QueuedTrial?) {
+        let stored = try finish(trial, intermediate: intermediate)
+        return (stored, try claim(worker: worker, limit: 1, staleAfter: staleAfter, startedAt: startedAt).first)
+    }
 }

@@ -37,13 +37,21 @@ struct QueueWorker: Sendable {
     func run() -> Result<Tally, StudyStorageError> {
         var tally = Tally()
         var pause = 0.001, idle = 0.0
+        // The trial claimed with the last result (one round trip for both), run next.
+        var next: QueuedTrial? = nil
+        defer { if let n = next { try? store.release(worker: name, numbers: [n.number]) } }
         while !shouldStop() {
-            let claimed: [QueuedTrial]
-            switch retrying({ () throws(StudyStorageError) in
-                try store.claim(worker: name, limit: 1, staleAfter: reclaimAfter, startedAt: TrialExecution.now())
-            }) {
-            case .success(let c): claimed = c
-            case .failure(let e): return .failure(e)
+            var claimed: [QueuedTrial] = []
+            if let n = next {
+                claimed = [n]
+                next = nil
+            } else {
+                switch retrying({ () throws(StudyStorageError) in
+                    try store.claim(worker: name, limit: 1, staleAfter: reclaimAfter, startedAt: TrialExecution.now())
+                }) {
+                case .success(let c): claimed = c
+                case .failure(let e): return .failure(e)
+                }
             }
             guard let q = claimed.first else {
                 if isDone() { break }
@@ -70,9 +78,14 @@ struct QueueWorker: Sendable {
             }
             // Stored again after a lost connection: a result committed before the loss is
             // then found finished and left as it is.
-            switch retrying({ () throws(StudyStorageError) in try store.finish(trial, intermediate: lines) }) {
-            case .success(true): if trial.state == .failed { tally.failed += 1 } else { tally.finished += 1 }
-            case .success(false): tally.superseded += 1
+            let stopping = shouldStop()
+            switch retrying({ () throws(StudyStorageError) -> (stored: Bool, next: QueuedTrial?) in
+                if stopping { return (try store.finish(trial, intermediate: lines), nil) }
+                return try store.finish(trial, intermediate: lines, thenClaimFor: name, staleAfter: reclaimAfter, startedAt: TrialExecution.now())
+            }) {
+            case .success(let (stored, claimedNext)):
+                if !stored { tally.superseded += 1 } else if trial.state == .failed { tally.failed += 1 } else { tally.finished += 1 }
+                next = claimedNext
             case .failure(let e): return .failure(e)
             }
         }
