@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Renders the HTML report of a 2-objective and a 3-objective synthetic study and two compare
-# pages, loads each in headless Chromium, fails on any console message (errors, uncaught
-# exceptions), and saves screenshots. Chromium comes from scripts/install-chromium.sh.
+# Renders the HTML report of a 2-objective and a 3-objective synthetic study (and of the first
+# with learning curves) and two compare pages, loads each in headless Chromium
+# (scripts/report-browser-check.py), fails on any console message (errors, uncaught
+# exceptions) or when a scripted brush or filter does not change the front, prints each
+# page's load time and saves screenshots. Chromium comes from scripts/install-chromium.sh.
 #
 # usage: scripts/report-screenshots.sh [OUTDIR]      (default: .build/screenshots)
 # env:   HYPERFRONT=path/to/hyperfront (default: .build/release/hyperfront, else .build/debug/hyperfront)
@@ -35,21 +37,11 @@ for s in 11 12 13 21 22 23; do python3 "$py" "$work/r$s.sqlite" --trials $(( s <
 
 "$bin" report "$work/s2.sqlite" --format html --output "$out/report-2d.html"
 "$bin" report "$work/s3.sqlite" --format html --output "$out/report-3d.html"
+python3 "$repo/scripts/add-synthetic-curves.py" "$work/s2.sqlite" >/dev/null
+"$bin" report "$work/s2.sqlite" --format html --output "$out/report-curves.html"
 "$bin" compare "$work/s2.sqlite" "$work/s2b.sqlite" --format html --output "$out/compare.html"
 "$bin" compare --runs "$work/r11.sqlite,$work/r12.sqlite,$work/r13.sqlite" --runs "$work/r21.sqlite,$work/r22.sqlite,$work/r23.sqlite" \
   --format html --output "$out/compare-runs.html"
 
-status=0
-for page in report-2d report-3d compare compare-runs; do
-  log="$work/$page.log"
-  timeout 120 "$chromium_bin" --headless --disable-gpu --no-sandbox --enable-logging=stderr --v=0 \
-    --host-resolver-rules="MAP * ~NOTFOUND" --hide-scrollbars \
-    --screenshot="$out/$page.png" --window-size=1400,1800 "file://$out/$page.html" >"$log" 2>&1 || true
-  if [ ! -s "$out/$page.png" ]; then echo "$page: no screenshot (chromium failed):"; tail -5 "$log"; status=1; continue; fi
-  if grep -q "CONSOLE" "$log"; then
-    echo "$page: console messages:"; grep "CONSOLE" "$log"; status=1
-  else
-    echo "$page: loaded with no console messages; screenshot $out/$page.png"
-  fi
-done
-exit $status
+python3 "$repo/scripts/report-browser-check.py" "$chromium_bin" "$out" \
+  "$out/report-2d.html" "$out/report-3d.html" "$out/report-curves.html" "$out/compare.html" "$out/compare-runs.html"

@@ -3,7 +3,9 @@ import Testing
 
 /// The HTML report and compare pages in a real browser: scripts/report-screenshots.sh renders
 /// them with the built binary, loads each in headless Chromium (installing Debian's package
-/// when it can), fails on any console message and saves screenshots. A missing browser (or
+/// when it can) driven over the DevTools protocol by scripts/report-browser-check.py, fails on
+/// any console message or when a scripted brush or filter leaves the front unchanged, and
+/// saves screenshots. A missing browser (or
 /// python3) fails the test under CI (`CI=true`); elsewhere it is skipped with a message.
 @Suite(.enabled(if: ReportFixtures.available || ContinuousIntegration.active, "python3 is needed to write the synthetic study files"))
 struct ReportBrowserTests {
@@ -27,11 +29,18 @@ struct ReportBrowserTests {
             print("ReportBrowserTests: \(text)")
             return
         }
-        for page in ["report-2d", "report-3d", "compare", "compare-runs"] {
+        for page in ["report-2d", "report-3d", "report-curves", "compare", "compare-runs"] {
             #expect(text.contains("\(page): loaded with no console messages"), "\(text)")
             let size = (try? FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("\(page).png").path)[.size] as? Int) ?? 0
             #expect(size > 10_000, "\(page).png is missing or blank")
         }
+        // A mouse brush over the scatter plot and a typed range each change the page's front
+        // (read back from the page's state), and clearing the filters restores the report's.
+        for page in ["report-2d", "report-3d", "report-curves"] {
+            #expect(text.contains("\(page): interactions changed the front as expected"), "\(text)")
+            #expect(!text.contains("\(page): FAILED"), "\(text)")
+        }
+        #expect(text.contains("report-curves: learning curves: drawn"), "\(text)")
     }
 }
 

@@ -10,7 +10,7 @@ func fixtureReport(objectives: Int = 2, count: Int = 60, seed: UInt64 = 11, tran
     try StudyReport(storage: try StudyStore.open(path: try FixtureStudy.write(objectives: objectives, count: count, seed: seed, transform: transform)), registry: .standard)
 }
 
-@Test(arguments: ["table", "markdown", "csv", "json", "html"])
+@Test(arguments: ["table", "markdown", "csv", "json"]) // html: HTMLPageTests
 func reportFormatsMatchGoldenFiles(format: String) throws {
     let r = try fixtureReport()
     let text: String

@@ -64,6 +64,11 @@ struct ReportCommand: ParsableCommand {
             report = StudyReport(info: report.info, model: report.model, trials: report.trials, filters: parsed)
         }
         guard let renderer = ReportFormats.named(format) else { throw Console.badInput("--format \(format): no such format") }
+        if format == HTMLFormat.name {
+            // The page draws learning curves from the intermediate reports.
+            let curves = (try? IntermediateReports.curves(try StudyLocation.openStorage(study, readOnly: true))) ?? []
+            return try Console.write(HTMLFormat.render(report, all: all, curves: curves), to: output)
+        }
         try Console.write(renderer.render(report, all: all), to: output)
     }
 }
