@@ -1,6 +1,7 @@
 import Foundation
 import StudyStorages
 import Hyperfront
+import IntegerPrograms
 import Schedulers
 import Pareto
 import Store
@@ -56,9 +57,14 @@ public final class Study {
 
     /// Creates a new study of `scenario` at `path` (default: `defaultPath(for:)`), its folder
     /// too; refuses to overwrite a study file.
-    public static func create(scenario: Scenario, at path: String? = nil, overrides: Overrides = .init()) throws(StudyError) -> Study {
+    ///
+    /// Once `cancellation` is cancelled (e.g. by Ctrl-C), the budgets' integer programs stop:
+    /// during this set-up (`StudyError.interrupted`, no file written) and during `run`'s seeding
+    /// and repairs (the run then stops as if `shouldStop` had said so).
+    public static func create(scenario: Scenario, at path: String? = nil, overrides: Overrides = .init(),
+                              cancellation: SolveCancellation? = nil) throws(StudyError) -> Study {
         var settings = try resolve(scenario, stored: nil, overrides: overrides)
-        let parts = try setup(scenario, &settings)
+        let parts = try setup(scenario, &settings, cancellation: cancellation)
         let location = try studyLocation(path ?? defaultPath(for: scenario))
         let path = location.description
         try checkWorkers(settings, location)
@@ -91,21 +97,22 @@ public final class Study {
 
     /// Continues the study at `path` (default: `defaultPath(for:)`) with `scenario`, which must
     /// be the one it was made with. With `createIfMissing`, a missing study file is created.
+    /// `cancellation`: as for `create` (an interrupted set-up leaves the study file as it was).
     public static func resume(scenario: Scenario, at path: String? = nil, overrides: Overrides = .init(),
-                              createIfMissing: Bool = false) throws(StudyError) -> Study {
+                              createIfMissing: Bool = false, cancellation: SolveCancellation? = nil) throws(StudyError) -> Study {
         let location = try studyLocation(path ?? defaultPath(for: scenario))
         let path = location.description
         if location.isFile {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                if createIfMissing { return try create(scenario: scenario, at: path, overrides: overrides) }
+                if createIfMissing { return try create(scenario: scenario, at: path, overrides: overrides, cancellation: cancellation) }
                 throw .store(.missing(path))
             }
             if !isDirectory.boolValue, let why = unwritable(resuming: path) { throw .unwritable(why) }
         } else if createIfMissing {
             let exists: Bool
             do { exists = try location.exists() } catch { throw .store(error) }
-            if !exists { return try create(scenario: scenario, at: path, overrides: overrides) }
+            if !exists { return try create(scenario: scenario, at: path, overrides: overrides, cancellation: cancellation) }
         }
         let store: any StudyStorage, info: StudyInfo, stored: StoredSettings
         do {
@@ -116,7 +123,7 @@ public final class Study {
         var settings: Settings
         do { settings = try resolve(scenario, stored: stored, overrides: overrides) }
         catch { if case .cannotResume(let why) = error { throw .cannotResume("\(path): cannot resume: \(why)") }; throw error }
-        let parts = try setup(scenario, &settings)
+        let parts = try setup(scenario, &settings, cancellation: cancellation)
         try checkWorkers(settings, location)
         if let difference = StudySetup.difference(stored: info, scenario: parts.scenario) {
             throw .cannotResume("\(path): cannot resume: \(difference)")
@@ -256,14 +263,15 @@ public final class Study {
 
     /// The evaluator, sampler and repair of `scenario` run with `settings`; the trial budget is
     /// lowered to what the sampler can fill (a grid: its size).
-    private static func setup(_ scenario: Scenario, _ settings: inout Settings) throws(StudyError) -> StudySetup {
+    private static func setup(_ scenario: Scenario, _ settings: inout Settings,
+                              cancellation: SolveCancellation?) throws(StudyError) -> StudySetup {
         let applied = applying(settings, to: scenario)
         var parts: StudySetup
         let limit: Int?
         do {
-            parts = try StudySetup.make(applied)
+            parts = try StudySetup.make(applied, cancellation: cancellation)
             limit = try StudySetup.plugin(for: applied, registry: .standard).trialLimit(of: parts.sampler)
-        } catch { throw .scenario(error.description) }
+        } catch { throw error.interrupted ? .interrupted : .scenario(error.description) }
         if let limit { settings.trials = min(settings.trials, limit) }
         parts.scenario.search.trials = settings.trials
         return parts

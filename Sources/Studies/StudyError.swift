@@ -16,6 +16,9 @@ public enum StudyError: Error, CustomStringConvertible {
     case readOnly(String)
     /// The run itself failed.
     case run(StudyRunner.RunError)
+    /// Stopped by its cancellation (Ctrl-C) while setting up, before any trial ran; a new
+    /// study's file is not made.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -23,13 +26,16 @@ public enum StudyError: Error, CustomStringConvertible {
         case .store(let e): return e.description
         case .readOnly(let path): return "\(path): opened to be read; use Study.resume to run it"
         case .run(let e): return e.description
+        case .interrupted: return "interrupted while setting up the budgets, before any trial ran"
         }
     }
 
     /// Bad input (exit code 2), as opposed to a failure of a running study (the study file
     /// failing under it: disk full, I/O — exit code 1).
     public var isBadInput: Bool {
-        if case .run(.store) = self { return false }
-        return true
+        switch self {
+        case .run(.store), .run(.interrupted), .interrupted: return false
+        default: return true
+        }
     }
 }

@@ -121,6 +121,9 @@ public final class StudyRunner {
         case replayMismatch(Int)
         case store(StudyStorageError)
         case repair(String)
+        /// The budgets' integer programs were cancelled (an interrupt) while proposals were
+        /// repaired; `run` turns it into a stop, callers of the steps see it.
+        case interrupted
 
         public var description: String {
             switch self {
@@ -128,6 +131,7 @@ public final class StudyRunner {
                 return "trial \(n) in the study file differs from what this scenario and seed propose; the study was made by a different version or scenario — start a new study with --study"
             case .store(let e): return e.description
             case .repair(let why): return why
+            case .interrupted: return "interrupted while repairing proposals into the budgets"
             }
         }
     }
@@ -269,9 +273,12 @@ public final class StudyRunner {
         do {
             while true {
                 if shouldStop() || streak.tripped != nil { stopped = true; break }
+                var interrupted = false
                 while !exhausted && numbering.next < trials && advance() {
-                    try askNext()
+                    // Ctrl-C during the seeding solves or a repair: stop like any interrupt.
+                    do throws(RunError) { try askNext() } catch .interrupted { interrupted = true; break }
                 }
+                if interrupted { stopped = true; break }
                 // Nothing queued, running or unread: every proposal is answered.
                 if pool.isIdle { break }
                 if let r = try pool.next(timeout: 0.1) { try receive(r) }

@@ -17,13 +17,23 @@ public struct StudySetup {
     /// A problem found before any trial runs.
     public struct SetupError: Error, CustomStringConvertible {
         public let description: String
-        public init(_ description: String) { self.description = description }
+        /// The set-up was stopped by its cancellation (Ctrl-C), not by a problem of the scenario.
+        public var interrupted = false
+        public init(_ description: String, interrupted: Bool = false) {
+            self.description = description
+            self.interrupted = interrupted
+        }
     }
 
     /// Builds the parts of a run of `scenario` with the plug-ins of `registry`. The setup's
     /// scenario holds the evaluator's resource formulas, and a trial budget no larger than
     /// the sampler can fill (a grid: its size).
-    public static func make(_ scenario: Scenario, registry: PluginRegistry = .standard) throws(SetupError) -> StudySetup {
+    ///
+    /// `cancellation` stops the budgets' integer programs — the satisfiability check here, and
+    /// the repair's seeding and repairs during the run — once it is cancelled (an interrupt):
+    /// a cancelled set-up throws a `SetupError` marked `interrupted`.
+    public static func make(_ scenario: Scenario, registry: PluginRegistry = .standard,
+                            cancellation: SolveCancellation? = nil) throws(SetupError) -> StudySetup {
         var scenario = scenario
         guard let evaluatorPlugin = registry.evaluator(scenario.evaluator.key) else {
             throw SetupError("evaluator: unknown evaluator '\(scenario.evaluator.key)'; known: \(registry.evaluatorKeys.joined(separator: ", "))")
@@ -36,11 +46,15 @@ public struct StudySetup {
         let samplerPlugin = try plugin(for: scenario, registry: registry)
         // Budgets known before a trial runs: checked now, kept by repair on every proposal
         // (and searched within by samplers that can).
-        let budget: BudgetModel
+        var budget: BudgetModel
         do {
             budget = try BudgetModel(space: scenario.space, resources: scenario.resources, constraints: scenario.constraints)
+            budget.cancellation = cancellation
             try budget.checkSatisfiable()
-        } catch { throw SetupError(scenarioLocation(scenario) + error.description) }
+        } catch {
+            if case .cancelled = error { throw SetupError(error.description, interrupted: true) }
+            throw SetupError(scenarioLocation(scenario) + error.description)
+        }
         let repair = budget.isActive ? BudgetRepair(model: budget) : nil
         let sampler: any Sampler
         do { sampler = try samplerPlugin.makeSampler(space: scenario.space, search: scenario.search, budget: repair) } catch { throw SetupError(error.description) }

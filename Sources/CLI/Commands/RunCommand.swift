@@ -66,13 +66,20 @@ struct RunCommand: ParsableCommand {
         }
         let overrides = Study.Overrides(seed: seed, trials: trials, workers: workers, pipelineDepth: pipeline, algorithm: algorithm,
                                         maxFailures: maxFailures)
+        // Before the set-up: Ctrl-C also stops the budgets' integer programs.
+        installInterruptHandler()
         let study: Study
         do {
-            study = resume ? try Study.resume(scenario: loaded, at: self.study, overrides: overrides, createIfMissing: true)
-                           : try Study.create(scenario: loaded, at: self.study, overrides: overrides)
-        } catch { throw Console.badInput(error.description) }
-
-        installInterruptHandler()
+            study = resume ? try Study.resume(scenario: loaded, at: self.study, overrides: overrides, createIfMissing: true,
+                                              cancellation: budgetCancellation)
+                           : try Study.create(scenario: loaded, at: self.study, overrides: overrides, cancellation: budgetCancellation)
+        } catch {
+            if case .interrupted = error {
+                Console.note("Stopped while setting up the budgets, before any trial ran.")
+                throw ExitCode(130)
+            }
+            throw Console.badInput(error.description)
+        }
         let display = ProgressDisplay(quiet: quiet, total: study.settings.trials)
         let summary: Study.Summary
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntegerPrograms
 import Synchronization
 
 /// Terminal output helpers: errors to stderr with exit codes, a live status line.
@@ -41,9 +42,19 @@ enum Console {
 /// Set by SIGINT/SIGTERM: the run stops after the trials in flight and keeps the study consistent.
 let interruptRequested = Atomic<Int>(0)
 
+/// Cancelled by SIGINT/SIGTERM: stops the budgets' integer programs (set-up, seeding, repairs),
+/// which do not look at `interruptRequested`.
+let budgetCancellation = SolveCancellation()
+
+/// Installs the SIGINT/SIGTERM handler: the first signal asks the run to stop (and cancels the
+/// budget solves), a second one leaves at once. Install it before the study is set up, so that
+/// Ctrl-C also stops a long budget set-up.
 func installInterruptHandler() {
+    // Made before the handler can run: a signal handler must not be the first to touch it.
+    _ = budgetCancellation.isCancelled
     let handler: @convention(c) (Int32) -> Void = { _ in
         let previous = interruptRequested.add(1, ordering: .relaxed).oldValue
+        budgetCancellation.cancel()
         if previous >= 1 {
             // Second Ctrl-C: leave at once (finished trials are already committed).
             _exit(130)
@@ -51,6 +62,13 @@ func installInterruptHandler() {
     }
     signal(SIGINT, handler)
     signal(SIGTERM, handler)
+    // A parent may have started us with these signals blocked (the mask is inherited): a run
+    // must stop on them as when started from a shell.
+    var stops = sigset_t()
+    sigemptyset(&stops)
+    sigaddset(&stops, SIGINT)
+    sigaddset(&stops, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &stops, nil)
 }
 
 /// "1:02:03", "4:05", "0:07".
