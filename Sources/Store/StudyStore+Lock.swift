@@ -87,7 +87,7 @@ extension StudyStore {
     public func setSetting(_ key: String, _ value: String) throws(StoreError) {
         try writable()
         do { try db.write { db in try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value]) } }
-        catch { throw .database(path, "\(error)") }
+        catch { throw StudyStore.writeError(path, error) }
     }
 
     static func clock(_ d: Date) -> String {

@@ -29,9 +29,7 @@ extension StudyStore {
             }
         } catch let e as TrialRowWriter.Finished {
             throw .finished(path, e.number)
-        } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL {
-            throw .notWritable(path, "the disk is full")
-        } catch { throw .database(path, "cannot save trials: \(error)") }
+        } catch { throw StudyStore.writeError(path, error, doing: "cannot save trials") }
     }
 
     /// Every trial, by number.

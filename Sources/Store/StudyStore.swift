@@ -127,13 +127,28 @@ public final class StudyStore: StudyStorage, @unchecked Sendable {
             case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
                 return .notWritable(path, e.message ?? "\(e.resultCode)")
             case .SQLITE_FULL:
-                return .notWritable(path, "the disk is full")
+                return diskFull(path)
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 return .notAStudy(path, e.message ?? "\(e.resultCode)")
             default: break
             }
         }
         return .notAStudy(path, "\(error)")
+    }
+
+    /// A failed write, in words: a full disk as `.diskFull` (with where), anything else as a
+    /// database error saying what was being done.
+    static func writeError(_ path: String, _ error: any Error, doing what: String? = nil) -> StoreError {
+        if let e = error as? DatabaseError, e.resultCode == .SQLITE_FULL { return diskFull(path) }
+        return .database(path, what.map { "\($0): \(error)" } ?? "\(error)")
+    }
+
+    /// `.diskFull` for the study file at `path`: the folder it is written in, and what is free there.
+    static func diskFull(_ path: String) -> StoreError {
+        let folder = (path as NSString).deletingLastPathComponent
+        let dir = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path
+        let free = (try? FileManager.default.attributesOfFileSystem(forPath: dir))?[.systemFreeSize] as? NSNumber
+        return .diskFull(path, folder: dir, free: free?.int64Value)
     }
 
     func writable() throws(StoreError) {
@@ -174,14 +189,14 @@ public final class StudyStore: StudyStorage, @unchecked Sendable {
     public func setModel(_ model: StudyModel) throws(StoreError) {
         try writable()
         do { try db.write { db in try db.execute(sql: "UPDATE study SET model = ? WHERE id = 1", arguments: [model.jsonText()]) } }
-        catch { throw .database(path, "cannot store the model: \(error)") }
+        catch { throw StudyStore.writeError(path, error, doing: "cannot store the model") }
     }
 
     /// Raises the trial budget (a resumed run asked for more).
     public func setTrialBudget(_ trials: Int) throws(StoreError) {
         try writable()
         do { try db.write { db in try db.execute(sql: "UPDATE study SET trials = ? WHERE id = 1", arguments: [trials]) } }
-        catch { throw .database(path, "\(error)") }
+        catch { throw StudyStore.writeError(path, error) }
     }
 
     /// Copies what is committed in the write-ahead log into the study file itself (a passive
@@ -191,7 +206,7 @@ public final class StudyStore: StudyStorage, @unchecked Sendable {
     public func checkpoint() throws(StoreError) {
         if isReadOnly { return }
         do { try db.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) } }
-        catch { throw .database(path, "cannot checkpoint: \(error)") }
+        catch { throw StudyStore.writeError(path, error, doing: "cannot checkpoint") }
     }
 
     /// Closes the study file now: the last connection copies the log into the file and removes

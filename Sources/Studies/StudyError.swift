@@ -30,11 +30,11 @@ public enum StudyError: Error, CustomStringConvertible {
         }
     }
 
-    /// Bad input (exit code 2), as opposed to a failure of a running study (the study file
-    /// failing under it: disk full, I/O — exit code 1).
+    /// Bad input (exit code 2), as opposed to a failure of the machine under a study (a full
+    /// disk, also when the study file is first written; I/O — exit code 1) or an interrupt.
     public var isBadInput: Bool {
         switch self {
-        case .run(.store), .run(.interrupted), .interrupted: return false
+        case .run(.store), .run(.interrupted), .interrupted, .store(.diskFull): return false
         default: return true
         }
     }

@@ -78,6 +78,11 @@ struct RunCommand: ParsableCommand {
                 Console.note("Stopped while setting up the budgets, before any trial ran.")
                 throw ExitCode(130)
             }
+            // The machine, not the input (a full disk): exit code 1.
+            if !error.isBadInput {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
             throw Console.badInput(error.description)
         }
         let display = ProgressDisplay(quiet: quiet, total: study.settings.trials)

@@ -72,8 +72,11 @@ public enum StudyStorageError: Error, CustomStringConvertible, Sendable {
     case finished(String, Int)
     /// The study was written by a newer version.
     case newer(String)
-    /// The study cannot be opened for writing (a read-only folder or file, a full disk).
+    /// The study cannot be opened for writing (a read-only folder or file).
     case notWritable(String, String)
+    /// The disk that holds the study is full: the study, the folder it is written in (absolute)
+    /// and the bytes free there, when known. A failure of the machine, not of the input.
+    case diskFull(String, folder: String, free: Int64?)
 
     public var description: String {
         switch self {
@@ -86,6 +89,9 @@ public enum StudyStorageError: Error, CustomStringConvertible, Sendable {
         case .finished(let p, let n): return "\(p): trial \(n) is already finished; a finished trial never changes"
         case .newer(let p): return "\(p): the study file was written by a newer version of Hyperfront; use that version to read or continue it"
         case .notWritable(let p, let why): return "\(p): cannot write the study file (\(why)); check the folder's permissions and free space, or give another --study path"
+        case .diskFull(let p, let folder, let free):
+            let left = free.map { ", \($0 < 4096 ? "\($0) bytes" : "\($0 / 1024) KB") free" } ?? ""
+            return "\(p): the disk is full: the study file cannot grow in \(folder)\(left); free some space there, or give a --study path on another disk"
         }
     }
 }
