@@ -62,4 +62,53 @@ func trialsDoNotOutliveTheirRun(signal: Int32) throws {
     kill(p.processIdentifier, signal)
     p.waitUntilExit()
     #expect(eventually(5) { running("^sleep \(marker)") == 0 }, "trial processes outlived the run")
+    killSurvivors("^sleep \(marker)")
+}
+
+/// `hyperfront run` killed by SIGKILL while its persistent workers wait for a trial's answer:
+/// the workers — and a process one of them started with setsid — die with it.
+@Test func persistentWorkersDoNotOutliveTheirRun() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hf-worker-orphans-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let marker = "1003.\(getpid() % 1000)7"
+    let scenario = dir.appendingPathComponent("s.yaml").path
+    // A worker that never answers: it reads its first trial and sleeps.
+    try """
+    name: worker-orphans
+    evaluator:
+      command: [sh, -c, 'setsid sleep \(marker)1 & exec sleep \(marker)2']
+      persistent: true
+      metrics: [f1, f2]
+    space:
+      a: {float: [0, 1]}
+    objectives: [{metric: f1}, {metric: f2}]
+    search: {algorithm: random, trials: 4, seed: 1, workers: 2}
+    """.write(toFile: scenario, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = CLI.binary
+    p.arguments = ["run", scenario, "--study", dir.appendingPathComponent("s.sqlite").path, "--quiet"]
+    p.currentDirectoryURL = CLI.packageRoot
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    #expect(eventually(20) { running("^sleep \(marker)1") == 2 && running("^sleep \(marker)2") == 2 })
+    kill(p.processIdentifier, SIGKILL)
+    p.waitUntilExit()
+    #expect(eventually(5) { running("^sleep \(marker)") == 0 }, "persistent workers outlived the run")
+    killSurvivors("^sleep \(marker)")
+}
+
+/// SIGKILL to the processes whose command line matches `marker` (by their ids), so that a
+/// failed check leaves nothing running.
+private func killSurvivors(_ marker: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+    p.arguments = ["-f", marker]
+    let out = Pipe()
+    p.standardOutput = out
+    try? p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    for pid in String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap({ Int32($0) }) { kill(pid, SIGKILL) }
 }

@@ -59,7 +59,7 @@ public final class PersistentCommandEvaluator: InterruptibleEvaluator, @unchecke
     private var isInterrupted: Bool { lock.lock(); defer { lock.unlock() }; return interrupted }
 
     /// An idle live worker (reused: true), or a new one.
-    private func takeWorker(fresh: Bool = false) -> Result<(WorkerProcess, reused: Bool), ChildProcess.SpawnError> {
+    private func takeWorker(fresh: Bool = false) -> Result<(WorkerProcess, reused: Bool), SupervisedProcess.SpawnError> {
         lock.lock()
         while !fresh, let w = idle.popLast() {
             if w.isAlive { busy[w.pid] = w; lock.unlock(); return .success((w, true)) }

@@ -3,19 +3,19 @@ import Foundation
 import Glibc
 #endif
 
-/// One long-lived worker process of a persistent command: started by `ChildProcess.spawn` (its
-/// own process group, pipes for stdin, stdout and stderr), written to line by line, read line by
-/// line with a deadline, its stderr drained into a bounded tail all along, and stopped with its
-/// whole group. Used by one trial at a time.
+/// One long-lived worker process of a persistent command: started under a supervisor as trial
+/// processes are (`SupervisedProcess`: its own process group, pipes for stdin, stdout and
+/// stderr; it and all it forks die with the run, even when the run is killed by SIGKILL),
+/// written to line by line, read line by line with a deadline, its stderr drained into a
+/// bounded tail all along, and stopped with its whole group. Used by one trial at a time.
 final class WorkerProcess {
     let pid: pid_t
-    private var stdin: Int32
-    private var stdout: Int32
-    private var stderr: Int32
+    private let process: SupervisedProcess
+    private var stdin: Int32 { process.stdin }
+    private var stdout: Int32 { process.stdout }
+    private var stderr: Int32 { process.stderr }
     private var pending: [UInt8] = []
     private var tail: [UInt8] = []
-    private var reaped = false
-    private var status: Int32 = 0
     /// Longest line read; a longer one is handed out cut (it is no protocol message).
     static let maximumLine = 1 << 20
 
@@ -26,25 +26,22 @@ final class WorkerProcess {
         case cancelled
     }
 
-    private init(_ s: ChildProcess.Spawned) {
-        pid = s.pid
-        stdin = s.stdin
-        stdout = s.stdout
-        stderr = s.stderr
+    private init(_ process: SupervisedProcess) {
+        self.process = process
+        pid = process.pid
     }
 
-    static func start(arguments: [String], environment: [String: String], workdir: String?) -> Result<WorkerProcess, ChildProcess.SpawnError> {
-        ChildProcess.spawn(arguments: arguments, environment: environment, workdir: workdir).map(WorkerProcess.init)
+    static func start(arguments: [String], environment: [String: String], workdir: String?) -> Result<WorkerProcess, SupervisedProcess.SpawnError> {
+        SupervisedProcess.start(arguments: arguments, environment: environment, workdir: workdir).map(WorkerProcess.init)
     }
 
     deinit { stop(grace: 0) }
 
-    /// Whether the process still runs (reaps it when it has exited).
-    var isAlive: Bool {
-        if reaped { return false }
-        if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
-        return !reaped
-    }
+    /// Whether the process still runs (its supervisor reports its exit).
+    var isAlive: Bool { !process.readStatus() }
+
+    private func closeStdout() { if process.stdout >= 0 { close(process.stdout); process.stdout = -1 } }
+    private func closeStderr() { if process.stderr >= 0 { close(process.stderr); process.stderr = -1 } }
 
     /// Writes `line` and a newline to the process's stdin; false when it cannot (the process
     /// closed its stdin or exited).
@@ -90,7 +87,7 @@ final class WorkerProcess {
                 if n > 0 {
                     if f.fd == stdout { pending.append(contentsOf: chunk[0..<n]) } else { keepTail(chunk[0..<n]) }
                 } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
-                    if f.fd == stdout { close(stdout); stdout = -1 } else { close(stderr); stderr = -1 }
+                    if f.fd == stdout { closeStdout() } else { closeStderr() }
                 }
             }
         }
@@ -108,7 +105,7 @@ final class WorkerProcess {
             guard poll(&fd, 1, 0) > 0 else { break }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let n = chunk.withUnsafeMutableBytes { read(stderr, $0.baseAddress, $0.count) }
-            if n > 0 { keepTail(chunk[0..<n]) } else { close(stderr); stderr = -1 }
+            if n > 0 { keepTail(chunk[0..<n]) } else { closeStderr() }
         }
         let text = String(decoding: tail.suffix(ChildProcess.stderrTailBytes), as: UTF8.self)
         tail.removeAll(keepingCapacity: true)
@@ -122,7 +119,7 @@ final class WorkerProcess {
             if Date() >= until { return nil }
             usleep(2000)
         }
-        switch ChildProcess.ending(status) {
+        switch ChildProcess.ending(process.exitStatus ?? SIGKILL) {
         case .exited(let code): return "exited with status \(code)"
         case .signaled(let s): return "was killed by signal \(s)\(CommandEvaluator.signalName(s).map { " (\($0))" } ?? "")"
         default: return "ended"
@@ -130,21 +127,17 @@ final class WorkerProcess {
     }
 
     /// Closes stdin (a worker between trials then leaves by itself), waits up to `grace`
-    /// seconds, then stops the whole group: SIGTERM, and SIGKILL a moment later. Idempotent.
+    /// seconds, then stops the whole group: SIGTERM, and a moment later the supervisor kills
+    /// whatever is left of it (also processes that left the group). Idempotent.
     func stop(grace: Double) {
-        if stdin >= 0 { close(stdin); stdin = -1 }
-        if !reaped {
-            let until = Date().addingTimeInterval(grace)
-            while isAlive && Date() < until { usleep(2000) }
-        }
-        if kill(-pid, 0) == 0 {
+        if process.stdin >= 0 { close(process.stdin); process.stdin = -1 }
+        let until = Date().addingTimeInterval(grace)
+        while isAlive && Date() < until { usleep(2000) }
+        if process.groupIsAlive {
             kill(-pid, SIGTERM)
             let until = Date().addingTimeInterval(min(max(grace, 0.2), 2))
-            while (isAlive || kill(-pid, 0) == 0) && Date() < until { usleep(2000) }
-            kill(-pid, SIGKILL)
+            while (isAlive || process.groupIsAlive) && Date() < until { usleep(2000) }
         }
-        if !reaped { waitpid(pid, &status, 0); reaped = true }
-        if stdout >= 0 { close(stdout); stdout = -1 }
-        if stderr >= 0 { close(stderr); stderr = -1 }
+        process.finish()
     }
 }
