@@ -83,18 +83,8 @@ extension Study {
     /// pipeline depth (an override must match them) and its trial budget unless one is given.
     public static func resolve(_ scenario: Scenario, stored: StoredSettings?, overrides o: Overrides) throws(StudyError) -> Settings {
         let search = scenario.search
-        if let t = o.trials, t < 1 || t > SearchSettings.maximumTrials {
-            throw .invalid("--trials must be between 1 and \(SearchSettings.maximumTrials), got \(t)")
-        }
-        // 0: the coordinator of a study in PostgreSQL runs no trial itself (checked in `Study`).
-        if let w = o.workers, w < 0 || w > maximumWorkers {
-            throw .invalid("--workers must be between 1 and \(maximumWorkers), got \(w); write --workers \(min(max(w, 1), maximumWorkers)) (each worker is a thread and runs one trial at a time)")
-        }
-        if o.workers == nil, search.workers < 1 || search.workers > maximumWorkers {
-            throw .invalid("\(scenario.path.isEmpty ? "" : scenario.path + ": ")search.workers must be between 1 and \(maximumWorkers), got \(search.workers); write workers: \(min(max(search.workers, 1), maximumWorkers))")
-        }
-        if let p = o.pipelineDepth, p < 0 { throw .invalid("--pipeline must be 0 or more, got \(p)") }
-        if let m = o.maxFailures, m < 0 { throw .invalid("--max-failures must be 0 (never stop) or more, got \(m)") }
+        if let problem = rangeProblem(o) { throw .invalid(problem) }
+        if o.workers == nil, let problem = workersProblem(scenario) { throw .invalid(problem) }
         let maxFailures = o.maxFailures ?? search.maxFailures ?? defaultMaxFailures
         if let a = o.algorithm, PluginRegistry.standard.sampler(a) == nil {
             let (message, hint) = PluginRegistry.standard.unknownAlgorithm(a.rawValue)

@@ -37,6 +37,23 @@ import Testing
         #expect(r.stderr.contains("-1"), "\(arguments): \(r.stderr)")
     }
 
+    /// A count out of range is refused with the range and a value to write — never a bound
+    /// that the value already breaks ("write --workers 1 or fewer" for -1).
+    @Test(arguments: [
+        (["--workers", "-1"], "must be a whole number from 1 to 256 (or 0 with a study in PostgreSQL), got -1; write e.g. --workers "),
+        (["--workers", "100000"], "must be a whole number from 1 to 256 (or 0 with a study in PostgreSQL), got 100000; write e.g. --workers "),
+        (["--trials", "0"], "--trials must be a whole number from 1 to "),
+        (["--trials", "-5"], "got -5; write e.g. --trials 100"),
+        (["--pipeline", "-1"], "--pipeline must be 0 (strict generations) or more, got -1; write e.g. --pipeline 0"),
+        (["--max-failures", "-2"], "--max-failures must be 0 (never stop) or more, got -2; write e.g. --max-failures 5"),
+    ])
+    func anOutOfRangeCountSaysWhatToWrite(_ option: [String], _ message: String) throws {
+        let r = try CLI.run(["run", "none.yaml"] + option)
+        #expect(r.status == 2, "\(option): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(option): \(r.stderr)")
+        #expect(!r.stderr.contains("or fewer"), "\(option): \(r.stderr)")
+    }
+
     @Test func aNegativeModelCountIsNotAMissingValue() throws {
         let r = try CLI.run(["size", "none.sqlite", "--max-models", "-1"])
         #expect(r.status == 2 && !r.stderr.contains("Missing value"), "\(r.stderr)")

@@ -73,8 +73,8 @@ private func gridScenario() throws -> Scenario {
             _ = try Study.resolve(scenario, stored: nil, overrides: .init(workers: bad))
             Issue.record("--workers \(bad) was accepted")
         } catch {
-            #expect(error.description.contains("--workers must be between 1 and \(Study.maximumWorkers), got \(bad)"))
-            #expect(error.description.contains("write --workers \(bad < 1 ? 1 : Study.maximumWorkers)"))
+            #expect(error.description.contains("--workers must be a whole number from 1 to \(Study.maximumWorkers) (or 0 with a study in PostgreSQL), got \(bad)"))
+            #expect(error.description.contains("write e.g. --workers \(Study.suggestedWorkers) "))
         }
     }
     var yaml = scenario

@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm; a resumed study keeps its own).")
     var algorithm: SearchSettings.Algorithm?
 
-    @Option(help: "Stop the run (exit code 1) after N consecutive trials failed with the same reason, printing it and the tail of the trial's stderr (default: the scenario's search.max_failures, else \(Study.defaultMaxFailures); 0 = never stop).")
+    @Option(parsing: .unconditional, help: "Stop the run (exit code 1) after N consecutive trials failed with the same reason, printing it and the tail of the trial's stderr (default: the scenario's search.max_failures, else \(Study.defaultMaxFailures); 0 = never stop).")
     var maxFailures: Int?
 
     @Flag(help: "Continue an existing study file instead of refusing to overwrite it.")
@@ -45,14 +45,9 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let trials, trials < 1 || trials > SearchSettings.maximumTrials {
-            throw ValidationError("--trials must be between 1 and \(SearchSettings.maximumTrials), got \(trials)")
-        }
-        if let workers, workers < 0 || workers > Study.maximumWorkers {
-            throw ValidationError("--workers must be between 1 and \(Study.maximumWorkers), got \(workers); write --workers \(min(max(workers, 1), Study.maximumWorkers)) or fewer")
-        }
-        if let pipeline, pipeline < 0 { throw ValidationError("--pipeline must be 0 or more, got \(pipeline)") }
-        if let maxFailures, maxFailures < 0 { throw ValidationError("--max-failures must be 0 (never stop) or more, got \(maxFailures)") }
+        let overrides = Study.Overrides(seed: seed, trials: trials, workers: workers, pipelineDepth: pipeline, algorithm: algorithm,
+                                        maxFailures: maxFailures)
+        if let problem = Study.rangeProblem(overrides) { throw ValidationError(problem) }
     }
 
     func run() throws {
