@@ -59,7 +59,7 @@ let package = Package(
         // NSGA-II quality and speed on the ZDT/DTLZ benchmarks against pymoo's stored medians.
         .executableTarget(name: "bench-nsga2", dependencies: ["Hyperfront", "Pareto", "Samplers", "Evaluators"]),
         // Cost of the early-stopping schedulers' decisions (see its header).
-        .executableTarget(name: "bench-scheduler", dependencies: ["Hyperfront", "Schedulers"]),
+        .executableTarget(name: "bench-scheduler", dependencies: ["LinearAlgebra", "Hyperfront", "Schedulers", "Samplers", "Evaluators", "Store", "Studies"]),
 
         // The Bayesian sampler's speed and sample efficiency (benchmarks/peers/bayes-vs-optuna.py).
         .executableTarget(name: "bench-bayes", dependencies: ["LinearAlgebra", "Hyperfront", "Samplers", "Evaluators", "IntegerPrograms", "Store", "Studies"]),

@@ -1,39 +1,46 @@
-// Cost of early-stopping decisions: N trials × 27 epoch reports through the multi-objective
-// ASHA / Hyperband scheduler (two objectives), against a run whose trials take 10 ms each.
-//   swift run -c release bench-scheduler [TRIALS]      (default 10000)
+// Measures the early-stopping schedulers:
+//
+//   bench-scheduler [overhead] [TRIALS]                 (default 10000)
+//       processor time of the decisions for TRIALS trials × 27 epoch reports, as a share of a
+//       run whose trials take 10 ms
+//   bench-scheduler make-curves SCENARIO.yaml OUTPUT.csv
+//       trains every configuration of the scenario's discrete space once, for `epochs` epochs,
+//       and writes each one's per-epoch validation metrics (a learning-curve table)
+//   bench-scheduler run SCENARIO.yaml --curves T.csv [--algorithm nsga2] [--seed S] [--trials N]
+//                   [--early-stopping asha|hyperband|none] [--diversity crowding|hypervolume]
+//       runs a study whose trials replay the table's curves epoch by epoch through the real
+//       scheduler, and prints one JSON line per trial (benchmarks/peers/moasha-vs-asha.py)
 import Foundation
-import Hyperfront
-import Schedulers
+import LinearAlgebra
 
-func cpuSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+var arguments = Array(CommandLine.arguments.dropFirst())
+
+@MainActor func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    let v = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+    return v
 }
 
-let trials = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000 : 10_000
-let epochs = 27
-let objectives = [Objective(metric: "loss", goal: .minimize), Objective(metric: "size", goal: .minimize)]
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("bench-scheduler: \(message)\n".utf8))
+    exit(2)
+}
 
-for algorithm in [EarlyStoppingSettings.Algorithm.asha, .hyperband] {
-    let settings = EarlyStoppingSettings(algorithm: algorithm, resource: "epoch", minResource: 1, maxResource: Double(epochs), reductionFactor: 3)
-    let scheduler = SuccessiveHalvingScheduler(settings: settings, objectives: objectives)
-    var reports = 0
-    var pruned = 0
-    // Processor time of this process: the machine may be busy with other work.
-    let start = cpuSeconds()
-    for n in 0..<trials {
-        var r = RandomSource(seed: UInt64(n) &+ 1)
-        let quality = r.nextUnit(), size = r.nextUnit()
-        for e in 1...epochs {
-            reports += 1
-            let loss = quality + (0.5 + size) / Double(e)
-            if !scheduler.shouldContinue(trial: n, step: e, metrics: ["epoch": Double(e), "loss": loss, "size": size]) { pruned += 1; break }
-        }
-        scheduler.ended(trial: n)
+do {
+    switch arguments.first {
+    case nil: overhead(trials: 10_000)
+    case let a? where Int(a) != nil: overhead(trials: Int(a)!)
+    case "overhead": overhead(trials: arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000)
+    case "make-curves":
+        arguments.removeFirst()
+        try BLASLibrary.load()
+        try makeCurves()
+    case "run":
+        arguments.removeFirst()
+        try replayRun()
+    case let m?: fail("unknown mode \(m): overhead, make-curves or run")
     }
-    let seconds = cpuSeconds() - start
-    let run = Double(trials) * 0.010
-    print(String(format: "%@: %d trials, %d reports, %d pruned, %d decisions: %.3f s of processor time (%.2f µs per report) = %.2f %% of a %.0f s run of 10 ms trials",
-                 algorithm.rawValue, trials, reports, pruned, scheduler.decisions.count, seconds, seconds / Double(reports) * 1e6, seconds / run * 100, run))
+} catch {
+    fail("\(error)")
 }
