@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Randomness
 
 /// A command that streams `{"epoch": k, ...}` lines, stopped by the scheduler through its
 /// process group; then what status and `report --intermediate` say about it.
@@ -53,4 +54,68 @@ import Testing
     #expect(json.status == 0 && json.stdout.contains("\"intermediate\": [{\"step\": 1, \"epoch\": 1, "))
     let bad = try CLI.run(["report", study, "--intermediate"])
     #expect(bad.status != 0 && bad.stderr.contains("--intermediate needs --format csv or --format json"))
+}
+
+/// An ASHA study of a command that streams epoch lines, on 2 workers, killed with SIGKILL at
+/// 10 seeded moments and resumed each time, ends identical to an uninterrupted run with the
+/// same seed: the same trials, states, stopping steps (the rung decisions) and curves.
+@Test func anEarlyStoppingStudyKilledTenTimesAndResumedEqualsAnUninterruptedOne() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hf-es-kill-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // Loss falls with the epoch from a level set by x (curves cross: a slow start for small y);
+    // each epoch takes 0.1 s.
+    let awk = #"BEGIN { for (e = 1; e <= 9; e++) { printf "{\"epoch\": %d, \"loss\": %.6f, \"size\": %s}\n", e, x + (1 - y) / e, y; fflush(); system("sleep 0.1") } printf "{\"loss\": %.6f, \"size\": %s}\n", x + (1 - y) / 9, y }"#
+    let scenario = dir.appendingPathComponent("s.yaml").path
+    try """
+        name: killed-asha
+        evaluator:
+          command: [awk, -v, "x={x}", -v, "y={y}", '\(awk.replacingOccurrences(of: "'", with: "''"))']
+          timeout: 30s
+          metrics: [loss, size]
+        space:
+          x: {float: [0, 1]}
+          y: {float: [0, 1]}
+        objectives:
+          - {metric: loss, goal: minimize}
+          - {metric: size, goal: minimize}
+        early_stopping: {algorithm: asha, resource: epoch, min_resource: 1, max_resource: 9, reduction_factor: 3}
+        search: {algorithm: nsga2, population: 8, trials: 48, seed: 5, workers: 2}
+        """.write(toFile: scenario, atomically: true, encoding: .utf8)
+
+    let reference = dir.appendingPathComponent("reference.sqlite").path
+    let full = try CLI.run(["run", scenario, "--study", reference, "--quiet"])
+    #expect(full.status == 0, "\(full.stderr)")
+
+    let study = dir.appendingPathComponent("killed.sqlite").path
+    var rng = RandomSource(seed: 13)
+    var kills = 0
+    for round in 0..<10 {
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["run", scenario, "--study", study, "--quiet"] + (round == 0 ? [] : ["--resume"])
+        p.currentDirectoryURL = CLI.packageRoot
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        usleep(UInt32.random(in: 150_000...400_000, using: &rng))
+        if p.isRunning { kill(p.processIdentifier, SIGKILL); kills += 1 }
+        p.waitUntilExit()
+    }
+    let last = try CLI.run(["run", scenario, "--study", study, "--resume", "--quiet"])
+    #expect(last.status == 0, "\(last.stderr)")
+    // At least 48 epochs of 0.1 s on 2 workers (about 10 trial-seconds in all with the
+    // promotions), against at most 0.4 s per round: every kill lands mid-run.
+    #expect(kills == 10)
+
+    for arguments in [["--all", "--format", "csv"], ["--intermediate", "--format", "csv"]] {
+        let a = try CLI.run(["report", reference] + arguments)
+        let b = try CLI.run(["report", study] + arguments)
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+        #expect(a.stdout.split(separator: "\n").count > 48)
+        #expect(a.stdout == b.stdout, "report \(arguments.joined(separator: " ")) differs after the kills")
+    }
+    let statusA = try CLI.run(["status", reference]).stdout, statusB = try CLI.run(["status", study]).stdout
+    let counts = { (s: String) in s.split(separator: "\n").first { $0.contains("pruned") }.map(String.init) ?? "" }
+    #expect(!counts(statusA).isEmpty && counts(statusA) == counts(statusB), "\(statusA)\n\(statusB)")
 }
