@@ -166,7 +166,19 @@ def interact(b, name):
     order = b.evaluate("(function(){var th=document.querySelectorAll('#front-table th')[1];th.click();var a=[].map.call(document.querySelectorAll('#front-table tbody tr'),function(r){return r.children[1].textContent;});"
                        "th.click();var d=[].map.call(document.querySelectorAll('#front-table tbody tr'),function(r){return r.children[1].textContent;});"
                        "return {sort: th.getAttribute('aria-sort'), asc: a, desc: d};})()")
-    if order["sort"] != "descending" or order["asc"] != list(reversed(order["desc"])) and len(set(order["asc"])) == len(order["asc"]):
+    def value(text):
+        parts = text.split()
+        scale = {"KB": 1e3, "MB": 1e6, "GB": 1e9}.get(parts[-1], 1) if len(parts) > 1 else 1
+        number = parts[0] if parts else "nan"
+        for suffix, m in (("k", 1e3), ("M", 1e6)):
+            if number.endswith(suffix):
+                number, scale = number[:-1], m
+        try:
+            return float(number) * scale
+        except ValueError:
+            return float("nan")
+    asc, desc = [value(t) for t in order["asc"]], [value(t) for t in order["desc"]]
+    if order["sort"] != "descending" or asc != sorted(asc) or desc != sorted(desc, reverse=True):
         failures.append(f"sorting the table failed: {order['sort']}")
     print(f"{name}: table sorted by column 2: {order['sort']}, {len(order['asc'])} rows")
     return failures
@@ -182,6 +194,10 @@ def main():
         try:
             seconds = b.open("file://" + os.path.abspath(page))
             render = b.evaluate("document.body.dataset.renderMs || ''")
+            timings = b.evaluate("document.body.dataset.timings || ''")
+            paint = b.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || 0")
+            if timings:
+                print(f"{name}: script parts (ms): {timings}; first paint {paint:.0f} ms")
             interactive = b.evaluate("!!document.getElementById('scatter-canvas')")
             failures = interact(b, name) if interactive else []
             curves = b.evaluate("(document.getElementById('curves-view') || {getAttribute: function () { return null; }}).getAttribute('data-curves')")

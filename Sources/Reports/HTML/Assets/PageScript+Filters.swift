@@ -68,10 +68,14 @@ extension PageScript {
     static let start = #"""
       detailsBox = document.getElementById("details");
       if (detailsBox) { detailsBox.addEventListener("click", function () { detailsBox.hidden = true; }); }
+      var timings = [], clock = performance.now();
+      function lap(name) { var now = performance.now(); timings.push(name + " " + Math.round(now - clock)); clock = now; }
+      lap("data");
       function mount(id, View) {
         var root = document.getElementById(id);
         if (!root) { return null; }
         var v = View(root);
+        lap(id);
         if (!v) { root.closest("section").hidden = true; return null; }
         S.views.push(v);
         return v;
@@ -87,6 +91,8 @@ extension PageScript {
       mount("importance-view", Importance);
       mount("table-view", Table);
       refresh();
+      lap("first drawing");
+      document.body.dataset.timings = timings.join(", ");
       var resizing = null;
       window.addEventListener("resize", function () {
         clearTimeout(resizing);

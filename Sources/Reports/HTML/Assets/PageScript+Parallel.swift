@@ -22,15 +22,16 @@ extension PageScript {
           });
           return idx;
         }
-        function line(c, i) {
+        /** Trial i's polyline, added to the current path (or stroked alone unless `batch`). */
+        function line(c, i, batch) {
           var started = false;
-          c.beginPath();
-          A.forEach(function (a) {
-            var y = a.s.map(a.d.v[i]);
-            if (!isFinite(y)) { started = false; return; }
+          if (!batch) { c.beginPath(); }
+          for (var k = 0; k < A.length; k++) {
+            var a = A[k], y = a.s.map(a.d.v[i]);
+            if (!isFinite(y)) { started = false; continue; }
             if (started) { c.lineTo(a.x, y); } else { c.moveTo(a.x, y); started = true; }
-          });
-          c.stroke();
+          }
+          if (!batch) { c.stroke(); }
         }
         function draw() {
           L.resize();
@@ -40,7 +41,9 @@ extension PageScript {
           // The trials the filters keep, faint; then the front on top.
           c.lineWidth = 1; c.strokeStyle = "#8c959f";
           c.globalAlpha = Math.max(0.03, Math.min(0.25, 40 / Math.max(1, idx.length)));
-          idx.forEach(function (i) { if (!S.onFront[i]) { line(c, i); } });
+          c.beginPath();
+          idx.forEach(function (i) { if (!S.onFront[i]) { line(c, i, true); } });
+          c.stroke();
           c.globalAlpha = S.front.length > 200 ? 0.45 : 0.75; c.lineWidth = 1.4;
           S.front.forEach(function (i) { c.strokeStyle = colour ? colour(i) : FRONT; line(c, i); });
           c.globalAlpha = 1;

@@ -109,12 +109,21 @@ extension PageScript {
           if (V.dominated) {
             c.globalAlpha = colour ? 0.45 : 0.4;
             c.fillStyle = "#8c959f";
+            // Many points: squares (far cheaper to draw than circles, alike at this size).
+            var many = plotted.length > 3000;
+            if (!colour) { c.beginPath(); }
             plotted.forEach(function (i) {
               if (!S.visible[i] || S.onFront[i] || T[i].group !== "feasible") { return; }
               var p = at(i); if (!p) { return; }
-              if (colour) { c.fillStyle = colour(i); }
-              c.beginPath(); c.arc(p[0], p[1], small, 0, 2 * Math.PI); c.fill();
+              if (colour) {
+                c.fillStyle = colour(i);
+                if (many) { c.fillRect(p[0] - small, p[1] - small, 2 * small, 2 * small); return; }
+                c.beginPath(); c.arc(p[0], p[1], small, 0, 2 * Math.PI); c.fill(); return;
+              }
+              if (many) { c.rect(p[0] - small, p[1] - small, 2 * small, 2 * small); return; }
+              c.moveTo(p[0] + small, p[1]); c.arc(p[0], p[1], small, 0, 2 * Math.PI);
             });
+            if (!colour) { c.fill(); }
             c.globalAlpha = 1;
           }
           var staircase = D.objectives.length === 2 && V.x.objective !== undefined && V.y.objective !== undefined && V.x !== V.y;

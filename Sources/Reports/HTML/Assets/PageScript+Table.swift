@@ -2,7 +2,7 @@ extension PageScript {
     /// The front table (every visible trial with `all`), sortable by any column; hovering a
     /// row marks the trial in the plots, clicking shows all its parameters and metrics.
     static let table = #"""
-      var MAX_ROWS = 1000;
+      var MAX_ROWS = 400;
       function Table(root) {
         var cols = [{ title: "trial", value: function (i) { return T[i].number; }, text: function (i) { return String(T[i].number); } }];
         var shownMetrics = objectiveDims.concat(D.constraints.map(function (c) { return dimById["m-" + c.metric]; }).filter(function (d, k, a) {
