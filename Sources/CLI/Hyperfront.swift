@@ -28,7 +28,7 @@ struct HyperfrontCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, CreateCommand.self, AskCommand.self, TellCommand.self, ReportCommand.self, StatusCommand.self, CompareCommand.self, SizeCommand.self, CopyCommand.self, WorkerCommand.self,
+            RunCommand.self, CreateCommand.self, AskCommand.self, TellCommand.self, EnqueueCommand.self, ReportCommand.self, StatusCommand.self, CompareCommand.self, SizeCommand.self, CopyCommand.self, WorkerCommand.self,
             HypervolumeCommand.self, NondominatedCommand.self,
         ]
     )

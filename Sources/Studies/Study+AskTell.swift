@@ -47,9 +47,11 @@ extension Study {
         var finished: [Int: Trial] = [:], running: [Int: Trial] = [:]
         for t in all { if t.state == .running { running[t.number] = t } else { finished[t.number] = t } }
         let outcome: AskReplay.Outcome
+        let enqueued = try enqueuedBatches()
         do {
             outcome = try AskReplay.outstanding(scenario: scenario, sampler: parts.sampler, repair: parts.repair, trials: settings.trials,
-                                                seed: settings.seed, pipelineDepth: settings.pipelineDepth, finished: finished)
+                                                seed: settings.seed, pipelineDepth: settings.pipelineDepth, finished: finished,
+                                                enqueued: enqueued)
         } catch { throw .run(error) }
         let now = Date().timeIntervalSince1970
         let free = outcome.jobs.filter { job in running[job.number].map { now - $0.startedAt > timeout } ?? true }

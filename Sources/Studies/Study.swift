@@ -182,6 +182,7 @@ public final class Study {
                                  repair: parts.repair, trials: settings.trials, seed: settings.seed, workers: settings.workers)
         runner.pipelineDepth = settings.pipelineDepth
         runner.maxFailures = settings.maxFailures
+        runner.enqueued = try enqueuedBatches()
         // Left at its default, the scheduler is the one the scenario's early_stopping asks for.
         runner.scheduler = scheduler is RunToCompletion ? PluginRegistry.standard.scheduler(for: scenario) : scheduler
         runner.sharedQueue = sharedQueue(scheduled: runner.scheduler != nil)
@@ -274,6 +275,10 @@ public final class Study {
         } catch { throw error.interrupted ? .interrupted : .scenario(error.description) }
         if let limit { settings.trials = min(settings.trials, limit) }
         parts.scenario.search.trials = settings.trials
+        if parts.scenario.enqueueBudget == .refuse {
+            try checkBudgets(parts.scenario.enqueue, scenario: parts.scenario,
+                             hint: "change it to fit, or write 'enqueue_budget: repair' to move it to the nearest configuration that fits")
+        }
         return parts
     }
 }

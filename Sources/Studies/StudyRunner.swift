@@ -64,6 +64,8 @@ public final class StudyRunner {
     /// Hand trials to workers through the study's shared queue instead of this process's
     /// threads (a study in PostgreSQL; see `SharedQueue`).
     public var sharedQueue: SharedQueue? = nil
+    /// Known configurations evaluated before the sampler's own proposals (see `EnqueuedBatch`).
+    public var enqueued: [EnqueuedBatch] = []
 
     /// The last run's bookkeeping — every trial's result and the number of each configuration —
     /// kept until the runner is released (or runs again) instead of being freed, trial by trial,
@@ -151,6 +153,7 @@ public final class StudyRunner {
         var open: [TrialNumbering.Batch] = []
         var firstOpen = 0
         var rng = RandomSource(seed: seed)
+        var queue = EnqueueQueue(enqueued)
         var counts = RunProgress(total: trials, objectives: scenario.objectives.count)
         var stoppedEarly: String? = nil
         var exhausted = false
@@ -245,7 +248,7 @@ public final class StudyRunner {
             if proposals.isEmpty { stoppedEarly = "the sampler has nothing more to propose (the search space is exhausted)"; exhausted = true; return }
             // What the sampler proposed, before seeds and repair changed it.
             let asProposed = proposals.map(\.configuration)
-            if let repair { try numbering.repair(&proposals, with: repair, using: &rng) }
+            try numbering.prepare(&proposals, queue: &queue, repair: repair, using: &rng)
             let firstNumber = numbering.next
             var batch = try numbering.number(proposals, asProposed: asProposed)
             for t in batch.replayed {

@@ -15,6 +15,10 @@ public struct Scenario: Sendable {
     public var search: SearchSettings
     /// Which scheduler stops trials early (`early_stopping:`); `.none` lets every trial run to its end.
     public var earlyStopping = EarlyStoppingSettings()
+    /// Configurations evaluated before the sampler's own proposals, in order (`enqueue:`).
+    public var enqueue: [KnownConfiguration] = []
+    /// What is done with one of them that breaks a budget known before training (`enqueue_budget:`).
+    public var enqueueBudget = KnownConfiguration.BudgetPolicy.refuse
 
     public init(name: String, source: String = "", path: String = "", space: SearchSpace,
                 objectives: [Objective], constraints: [OutcomeConstraint] = [],

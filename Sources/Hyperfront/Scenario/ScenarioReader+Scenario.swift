@@ -65,6 +65,8 @@ extension ScenarioReader {
         var scenario = Scenario(name: name, source: text, path: file, space: space, objectives: objectives,
                                 constraints: constraints, resources: resources, evaluator: evaluator, search: search)
         if let (_, e) = find("early_stopping") { scenario.earlyStopping = try earlyStopping(e) }
+        if let (_, e) = find("enqueue_budget") { scenario.enqueueBudget = try enqueueBudget(e) }
+        if let (_, e) = find("enqueue") { scenario.enqueue = try enqueueList(e, space: space) }
         return scenario
     }
 

@@ -19,7 +19,8 @@ struct AskReplay {
 
     /// - Complexity: O(trials) sampler work: the whole study is replayed.
     static func outstanding(scenario: Scenario, sampler: any Sampler, repair: (any ProposalRepair)?, trials: Int, seed: UInt64,
-                            pipelineDepth: Int, finished: [Int: Trial]) throws(StudyRunner.RunError) -> Outcome {
+                            pipelineDepth: Int, finished: [Int: Trial],
+                            enqueued: [EnqueuedBatch] = []) throws(StudyRunner.RunError) -> Outcome {
         var sampler = sampler
         let pipelined = pipelineDepth > 0 && sampler is any PipelinedSampler
         var schedule = BatchSchedule(depth: pipelined ? pipelineDepth : 0)
@@ -27,6 +28,7 @@ struct AskReplay {
         var open: [TrialNumbering.Batch] = []
         var firstOpen = 0
         var rng = RandomSource(seed: seed)
+        var queue = EnqueueQueue(enqueued)
         var exhausted: String? = nil
         var idleBatches = 0
         var jobs: [Job] = []
@@ -64,7 +66,7 @@ struct AskReplay {
             var proposals = sampler.ask(limit: trials - numbering.next, isKnown: { numbering.isKnown($0) }, using: &rng)
             if proposals.isEmpty { exhausted = "the sampler has nothing more to propose (the search space is exhausted)"; break }
             let asProposed = proposals.map(\.configuration)
-            if let repair { try numbering.repair(&proposals, with: repair, using: &rng) }
+            try numbering.prepare(&proposals, queue: &queue, repair: repair, using: &rng)
             let firstNumber = numbering.next
             var batch = try numbering.number(proposals, asProposed: asProposed)
             idleBatches = numbering.next == firstNumber ? idleBatches + 1 : 0
