@@ -36,6 +36,9 @@ extension Study {
         }
     }
 
+    /// The setting that marks a study whose trials were handed out by `ask`.
+    public static let askedKey = "asked"
+
     /// Seconds after which a trial asked for and not told is handed out again (one hour).
     public static let defaultAskTimeout = 3600.0
 
@@ -48,10 +51,11 @@ extension Study {
         for t in all { if t.state == .running { running[t.number] = t } else { finished[t.number] = t } }
         let outcome: AskReplay.Outcome
         let enqueued = try enqueuedBatches()
+        let warm = try recordedWarmStart()?.observations ?? []
         do {
             outcome = try AskReplay.outstanding(scenario: scenario, sampler: parts.sampler, repair: parts.repair, trials: settings.trials,
                                                 seed: settings.seed, pipelineDepth: settings.pipelineDepth, finished: finished,
-                                                enqueued: enqueued)
+                                                enqueued: enqueued, warmStart: warm)
         } catch { throw .run(error) }
         let now = Date().timeIntervalSince1970
         let free = outcome.jobs.filter { job in running[job.number].map { now - $0.startedAt > timeout } ?? true }
@@ -61,7 +65,10 @@ extension Study {
             Trial(number: job.number, generation: job.proposal.generation, configuration: job.proposal.configuration, state: .running,
                   metrics: [], violation: .nan, startedAt: now, finishedAt: nil, failure: nil)
         }
-        do { try store.save(started) } catch { throw .store(error) }
+        do {
+            if !started.isEmpty, try store.setting(Self.askedKey) == nil { try store.setSetting(Self.askedKey, "true") }
+            try store.save(started)
+        } catch { throw .store(error) }
         return chosen.map { job in
             AskedTrial(number: job.number, seed: execution.seed(for: job.number), generation: job.proposal.generation,
                        configuration: job.proposal.configuration, parameters: scenario.space.decode(job.proposal.configuration))

@@ -183,6 +183,7 @@ public final class Study {
         runner.pipelineDepth = settings.pipelineDepth
         runner.maxFailures = settings.maxFailures
         runner.enqueued = try enqueuedBatches()
+        runner.warmStart = try recordedWarmStart()?.observations ?? []
         // Left at its default, the scheduler is the one the scenario's early_stopping asks for.
         runner.scheduler = scheduler is RunToCompletion ? PluginRegistry.standard.scheduler(for: scenario) : scheduler
         runner.sharedQueue = sharedQueue(scheduled: runner.scheduler != nil)

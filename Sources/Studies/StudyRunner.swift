@@ -66,6 +66,8 @@ public final class StudyRunner {
     public var sharedQueue: SharedQueue? = nil
     /// Known configurations evaluated before the sampler's own proposals (see `EnqueuedBatch`).
     public var enqueued: [EnqueuedBatch] = []
+    /// Trials of an earlier study, told to the sampler before its first proposal (see `WarmStart`).
+    public var warmStart: [Observation] = []
 
     /// The last run's bookkeeping — every trial's result and the number of each configuration —
     /// kept until the runner is released (or runs again) instead of being freed, trial by trial,
@@ -154,6 +156,7 @@ public final class StudyRunner {
         var firstOpen = 0
         var rng = RandomSource(seed: seed)
         var queue = EnqueueQueue(enqueued)
+        if !warmStart.isEmpty { sampler.tell(warmStart) }
         var counts = RunProgress(total: trials, objectives: scenario.objectives.count)
         var stoppedEarly: String? = nil
         var exhausted = false

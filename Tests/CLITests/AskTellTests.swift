@@ -145,3 +145,16 @@ func askAndTellFromAnotherProcessGiveTheTrialsOfRun(pipeline: Int) throws {
     #expect(text.contains("told 40") && text.contains("refused 2"), "\(text)")
     #expect(try rows(study) == rows(reference))
 }
+
+@Test func statusTellsHowToReportTrialsHandedOutByAsk() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hf-askstatus-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let scenario = try askTellScenario(dir)
+    let study = dir.appendingPathComponent("s.sqlite").path
+    #expect(try CLI.run(["create", scenario, "--study", study]).status == 0)
+    #expect(try CLI.run(["ask", study, "-n", "2"]).status == 0)
+    let status = try CLI.run(["status", study]).stdout
+    #expect(status.contains("2 trial(s) handed out by 'hyperfront ask' and not told yet (0, 1)"), "\(status)")
+    #expect(status.contains("hyperfront tell \(study) TRIAL --metrics JSON") && status.contains("handed out again"), "\(status)")
+    #expect(!status.contains("--resume"), "\(status)")
+}

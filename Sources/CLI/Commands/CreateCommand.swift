@@ -31,12 +31,20 @@ struct CreateCommand: ParsableCommand {
     @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm).")
     var algorithm: SearchSettings.Algorithm?
 
+    @Option(help: "Tell the sampler the finished trials of an earlier study OLD first, as 'hyperfront run --warm-start'.")
+    var warmStart: String?
+
     func run() throws {
         let loaded: Scenario
         do { loaded = try ScenarioLoader.load(path: scenario) } catch { Console.note(error.description); throw ExitCode(2) }
         let overrides = Study.Overrides(seed: seed, trials: trials, pipelineDepth: pipeline, algorithm: algorithm)
         do {
             let study = try Study.create(scenario: loaded, at: self.study, overrides: overrides)
+            if let warmStart {
+                let warm = try study.warmStart(from: warmStart)
+                for m in warm.mismatches { Console.note("warm start: \(m)") }
+                Console.note(warm.summary)
+            }
             try study.close()
             FileHandle.standardOutput.write(Data("\(study.path)\n".utf8))
         } catch { throw Console.badInput(error.description) }

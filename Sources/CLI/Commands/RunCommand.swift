@@ -38,6 +38,9 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Stop the run (exit code 1) after N consecutive trials failed with the same reason, printing it and the tail of the trial's stderr (default: the scenario's search.max_failures, else \(Study.defaultMaxFailures); 0 = never stop).")
     var maxFailures: Int?
 
+    @Option(help: "Tell the sampler the finished trials of an earlier study OLD first (parameters matched by name and domain; see README).")
+    var warmStart: String?
+
     @Flag(help: "Continue an existing study file instead of refusing to overwrite it.")
     var resume = false
 
@@ -80,6 +83,7 @@ struct RunCommand: ParsableCommand {
             }
             throw Console.badInput(error.description)
         }
+        if let warmStart { try reportWarmStart(study, from: warmStart) }
         let display = ProgressDisplay(quiet: quiet, total: study.settings.trials)
         let summary: Study.Summary
         do {
@@ -133,3 +137,19 @@ struct RunCommand: ParsableCommand {
 }
 
 extension SearchSettings.Algorithm: ExpressibleByArgument {}
+
+/// Warm-starts `study` from the study at `old`, listing on stderr how the two differ and what was reused.
+func reportWarmStart(_ study: Study, from old: String) throws {
+    do {
+        let warm = try study.warmStart(from: old)
+        for m in warm.mismatches { Console.note("warm start: \(m)") }
+        Console.note(warm.summary)
+    } catch {
+        // A study made for this run and not warm-started stays unwritten.
+        if !study.resumed, (try? study.trials())?.isEmpty == true {
+            try? study.close()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: study.path + suffix) }
+        }
+        throw Console.badInput(error.description)
+    }
+}

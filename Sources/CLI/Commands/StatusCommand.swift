@@ -31,7 +31,10 @@ struct StatusCommand: ParsableCommand {
         do { store = try StudyLocation.openStorage(study, readOnly: true) } catch { throw Console.badInput(error.description) }
         let report: StudyReport
         do { report = try StudyReport(storage: store, registry: .standard) } catch { throw Console.badInput(error.description) }
-        let text = StatusFormat.render(report, location: store.location, holder: store.runLockHolder(), points: points)
+        let warm = (try? store.setting(WarmStart.settingKey))?.flatMap { try? WarmStart.decoded($0) }
+        let askTell = (try? store.setting(Study.askedKey)) != nil
+        let text = StatusFormat.render(report, location: store.location, holder: store.runLockHolder(), points: points,
+                                       askTell: askTell, notes: warm.map { [$0.summary] } ?? [])
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

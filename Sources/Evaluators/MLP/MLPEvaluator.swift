@@ -17,7 +17,8 @@ import Training
 /// the trial's optimiser state + one batch's activations; see `NetworkShape.memoryBytes`),
 /// `flops` (matrix-product FLOPs per training epoch), `train_seconds` (wall time of the
 /// training loop) and `epochs_run`. Parameters and their defaults: see
-/// `trainingConfiguration(_:)`.
+/// `trainingConfiguration(_:)`. With `cv: k`, stratified k-fold cross-validation instead (see
+/// `crossValidate`).
 public struct MLPEvaluator: Evaluator {
     public let spec: MLPSpec
     public let space: SearchSpace
@@ -25,8 +26,11 @@ public struct MLPEvaluator: Evaluator {
     public let train: Dataset
     public let validation: Dataset
     public let standardizer: Standardizer
+    /// With `cv: k`: each fold's standardised training and validation rows (`train` and
+    /// `validation` are then fold 0's); empty for a hold-out split.
+    public let folds: [(train: Dataset, validation: Dataset)]
 
-    public var metricNames: [String] { MLPSpec.metrics }
+    public var metricNames: [String] { spec.reportedMetrics ?? MLPSpec.metrics }
     public var features: Int { train.featureCount }
     public var classes: Int { train.classCount }
 
@@ -38,7 +42,18 @@ public struct MLPEvaluator: Evaluator {
         let all: Dataset
         do { all = try Dataset.load(csv: spec.dataset, label: spec.label) } catch { throw .data(error) }
         var trainRaw: Dataset, validationRaw: Dataset
-        if let v = spec.validationDataset {
+        var folds: [(train: Dataset, validation: Dataset)] = []
+        if let k = spec.cv {
+            // Stratified k-fold; standardisation fitted on each fold's training rows only.
+            let assignment: [Int]
+            do { assignment = try all.stratifiedFolds(k) } catch { throw .data(error) }
+            for f in 0..<k {
+                let (t, v) = all.fold(f, of: assignment)
+                let scaler = Standardizer(fitting: t)
+                folds.append((scaler.apply(to: t), scaler.apply(to: v)))
+            }
+            (trainRaw, validationRaw) = all.fold(0, of: assignment)
+        } else if let v = spec.validationDataset {
             trainRaw = all
             do { validationRaw = try Dataset.load(csv: v, label: spec.label, features: all.features, classes: all.classes) } catch { throw .data(error) }
         } else {
@@ -51,6 +66,7 @@ public struct MLPEvaluator: Evaluator {
         self.standardizer = scaler
         self.train = scaler.apply(to: trainRaw)
         self.validation = scaler.apply(to: validationRaw)
+        self.folds = folds
     }
 
     public func evaluate(_ request: TrialRequest) -> TrialOutcome {
@@ -58,6 +74,7 @@ public struct MLPEvaluator: Evaluator {
         do { config = try trainingConfiguration(request.parameters) } catch {
             return .failed("bad parameter \(error.description)")
         }
+        if !folds.isEmpty { return crossValidate(config, seed: request.seed) }
         var rng = RandomSource(seed: request.seed)
         let result: TrainingResult
         // Each epoch's validation metrics go to the trial's scheduler, which may stop training.

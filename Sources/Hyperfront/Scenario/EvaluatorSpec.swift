@@ -113,15 +113,23 @@ public struct MLPSpec: EvaluatorSettings, Hashable, Codable {
     public var validationFraction: Double
     /// Name of the label column.
     public var label: String
+    /// Stratified k-fold cross-validation over `dataset` instead of a hold-out split (nil:
+    /// none; absent in study files written before it existed).
+    public var cv: Int?
 
-    public init(dataset: String, validationDataset: String? = nil, validationFraction: Double = 0.2, label: String = "label") {
+    public init(dataset: String, validationDataset: String? = nil, validationFraction: Double = 0.2, label: String = "label", cv: Int? = nil) {
         self.dataset = dataset
         self.validationDataset = validationDataset
         self.validationFraction = validationFraction
         self.label = label
+        self.cv = cv
     }
 
-    public var reportedMetrics: [String]? { Self.metrics }
+    /// The metrics; with `cv`, also each quality metric's standard deviation over the folds.
+    public var reportedMetrics: [String]? { cv == nil ? Self.metrics : Self.metrics + Self.foldDeviations }
+
+    /// `val_loss_std`, `accuracy_std`, …: reported with `cv`.
+    public static let foldDeviations = ["val_loss_std", "accuracy_std", "precision_std", "recall_std", "f1_std", "train_loss_std"]
 
     public static let metrics = ["val_loss", "accuracy", "precision", "recall", "f1", "train_loss",
                                  "params", "memory_bytes", "flops", "train_seconds", "epochs_run"]

@@ -45,7 +45,9 @@ extension Domain {
 extension SearchSpace {
     /// One mistake in a known configuration: the parameter (nil: the whole entry) and what is wrong.
     public struct KnownValueProblem: Sendable, Equatable {
+        public enum Kind: String, Sendable { case unknown, missing, inactive, outside }
         public var parameter: String?
+        public var kind: Kind
         public var message: String
     }
 
@@ -58,7 +60,7 @@ extension SearchSpace {
         for (name, value) in values {
             guard let i = index(of: name) else {
                 let hint = closest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                problems.append(.init(parameter: name, message: "unknown parameter '\(name)'\(hint); the parameters are \(names.joined(separator: ", "))"))
+                problems.append(.init(parameter: name, kind: .unknown, message: "unknown parameter '\(name)'\(hint); the parameters are \(names.joined(separator: ", "))"))
                 continue
             }
             given[i] = value
@@ -69,16 +71,16 @@ extension SearchSpace {
             guard let v = given[i] else {
                 if active {
                     if case .fixed = p.domain { c[i] = 0; continue }
-                    problems.append(.init(parameter: p.name, message: "'\(p.name)' is missing; give \(p.domain.allowedValues)"))
+                    problems.append(.init(parameter: p.name, kind: .missing, message: "'\(p.name)' is missing; give \(p.domain.allowedValues)"))
                 }
                 continue
             }
             guard active else {
-                problems.append(.init(parameter: p.name, message: "'\(p.name)' is not active with the other values given (its condition does not hold); leave it out"))
+                problems.append(.init(parameter: p.name, kind: .inactive, message: "'\(p.name)' is not active with the other values given (its condition does not hold); leave it out"))
                 continue
             }
             guard let x = p.domain.encode(known: v) else {
-                problems.append(.init(parameter: p.name, message: "'\(p.name)' cannot be \(v); allowed: \(p.domain.allowedValues)"))
+                problems.append(.init(parameter: p.name, kind: .outside, message: "'\(p.name)' cannot be \(v); allowed: \(p.domain.allowedValues)"))
                 continue
             }
             c[i] = x

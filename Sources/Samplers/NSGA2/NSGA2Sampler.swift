@@ -5,7 +5,8 @@ import Pareto
 /// algorithm: NSGA-II", IEEE Transactions on Evolutionary Computation 6(2), 182–197) for mixed
 /// hyperparameter spaces, behind the ask/tell `Sampler` seam.
 ///
-/// The first `ask` returns the initial population (generation 0, uniform samples of the space);
+/// The first `ask` returns the initial population (generation 0, uniform samples of the space —
+/// or, when trials were told before it, e.g. an earlier study's, children of the best of those);
 /// every later `ask` returns children of the next generation — up to `limit` at a time, the
 /// rest of the same generation on the following asks. A new generation is bred once every
 /// proposal of the previous one has been told: the told children join the parents, (μ+λ)
@@ -81,6 +82,9 @@ public struct NSGA2Sampler: Sampler {
         guard limit > 0, !isExhausted else { return [] }
         if !batchOpen {
             guard outstanding == 0 else { return [] }
+            // Trials told before the first ask (a warm start from an earlier study): the best
+            // of them are the parents, so the first batch is already bred from them.
+            if generation == 0 && population.isEmpty && !extra.isEmpty { adoptToldAsParents() }
             pending = generation == 0 && population.isEmpty ? initialBatch(isKnown: isKnown, using: &rng)
                                                             : breed(isKnown: isKnown, using: &rng)
             if pending.isEmpty { isExhausted = true; return [] }
@@ -149,6 +153,18 @@ public struct NSGA2Sampler: Sampler {
         toldCount = 0
         batchOpen = false
         generation += 1
+    }
+
+    /// Makes the observations told before any ask the parent population: survival (rank and
+    /// crowding) keeps the best `populationSize` of them, and none of their configurations is
+    /// proposed again.
+    mutating func adoptToldAsParents() {
+        for c in extra.configurations { proposed.insert(c) }
+        let s = survival.select(extra.points, violations: extra.violations)
+        population = extra.subset(s.indices)
+        population.ranks = s.ranks
+        population.crowding = s.crowding
+        extra = Population()
     }
 
     /// Generation 0: `populationSize` distinct uniform samples.

@@ -20,8 +20,9 @@ struct AskReplay {
     /// - Complexity: O(trials) sampler work: the whole study is replayed.
     static func outstanding(scenario: Scenario, sampler: any Sampler, repair: (any ProposalRepair)?, trials: Int, seed: UInt64,
                             pipelineDepth: Int, finished: [Int: Trial],
-                            enqueued: [EnqueuedBatch] = []) throws(StudyRunner.RunError) -> Outcome {
+                            enqueued: [EnqueuedBatch] = [], warmStart: [Observation] = []) throws(StudyRunner.RunError) -> Outcome {
         var sampler = sampler
+        if !warmStart.isEmpty { sampler.tell(warmStart) }
         let pipelined = pipelineDepth > 0 && sampler is any PipelinedSampler
         var schedule = BatchSchedule(depth: pipelined ? pipelineDepth : 0)
         var numbering = TrialNumbering(budget: trials, stored: finished)
