@@ -41,12 +41,12 @@ extension StudyReport {
         guard let ref = referencePoint, !model.objectives.isEmpty else { return [] }
         let m = model.objectives.count
         let done = trials.indices.filter { trials[$0].state != .running }.sorted { trials[$0].number < trials[$1].number }
+        let shown = Set(feasible)
         let step = Swift.max(1, Int((Double(done.count) / Double(Swift.max(points, 1))).rounded(.up)))
         var current: [[Double]] = []
         var out: [(trials: Int, hypervolume: Double, front: Int)] = []
         for (seen, i) in done.enumerated() {
-            let t = trials[i]
-            if t.state == .complete && t.violation <= 0 {
+            if shown.contains(i) {
                 let v = objectiveVector(i)
                 if v.allSatisfy(\.isFinite) && !current.contains(where: { Dominance.weaklyDominates($0, v) }) {
                     current.removeAll { Dominance.weaklyDominates(v, $0) }

@@ -21,9 +21,15 @@ public struct StudyReport: Sendable {
     public let pruned: [Int]
     /// Indices into `trials` of complete, feasible trials (that pass every filter).
     public let feasible: [Int]
-    /// Report-only conditions (`--where`) and the complete, feasible trials they leave out.
+    /// Report-only conditions (`--where`, or the scenario's `report.where`) and the complete,
+    /// feasible trials they leave out.
     public let filters: [MetricFilter]
     public let filteredOut: [Int]
+    /// Objective tolerances (`--tolerance`, or the scenario's `report.tolerance`) and the
+    /// Pareto-front trials they leave out: each is ε-dominated by a trial shown (see
+    /// `EpsilonDominance.reduce`).
+    public let tolerances: [ObjectiveTolerance]
+    public let droppedByTolerance: [Int]
     public let metricNames: [String]
     /// Column of each objective's metric in `Trial.metrics` (nil when the study lacks it).
     let objectiveColumns: [Int?]
@@ -41,8 +47,8 @@ public struct StudyReport: Sendable {
 
     /// Reads a study: its model (for a first-release file, which stores none, the reading of
     /// its stored scenario text with `registry`, the plug-ins that scenario may name) and its
-    /// trials; `filters` as in `init(info:model:trials:filters:)`.
-    public init(storage: any StudyStorage, registry: PluginRegistry, filters: [MetricFilter] = []) throws(ReportError) {
+    /// trials; `filters` and `tolerances` as in `init(info:model:trials:filters:tolerances:)`.
+    public init(storage: any StudyStorage, registry: PluginRegistry, filters: [MetricFilter]? = nil, tolerances: [ObjectiveTolerance]? = nil) throws(ReportError) {
         let info: StudyInfo
         let trials: [Trial]
         do {
@@ -56,7 +62,7 @@ public struct StudyReport: Sendable {
             do { model = StudyModel(scenario: try ScenarioLoader.parse(info.scenario, path: info.scenarioPath, registry: registry, checkFiles: false)) }
             catch { throw .scenario(error) }
         }
-        self.init(info: info, model: model, trials: trials, filters: filters)
+        self.init(info: info, model: model, trials: trials, filters: filters, tolerances: tolerances)
     }
 
     public init(info: StudyInfo, scenario: Scenario, trials: [Trial]) {
@@ -65,10 +71,15 @@ public struct StudyReport: Sendable {
 
     /// `filters`: report-only conditions; a complete, feasible trial that breaks one is shown
     /// nowhere (it is listed in `filteredOut`), so the front, knee and best labels are those
-    /// of what remains.
-    public init(info: StudyInfo, model: StudyModel, trials: [Trial], filters: [MetricFilter] = []) {
+    /// of what remains. `tolerances`: a Pareto-front trial ε-dominated under them by another
+    /// is left off the front (listed in `droppedByTolerance`). Nil: the model's own report
+    /// settings (the scenario's `report:` section).
+    public init(info: StudyInfo, model: StudyModel, trials: [Trial], filters: [MetricFilter]? = nil, tolerances: [ObjectiveTolerance]? = nil) {
+        let filters = filters ?? model.report.filters
+        let tolerances = tolerances ?? model.report.tolerances
         self.info = info
         self.filters = filters
+        self.tolerances = tolerances
         self.model = model
         self.trials = trials
         self.metricNames = info.metricNames
@@ -101,10 +112,35 @@ public struct StudyReport: Sendable {
         }
         let nd = model.objectives.isEmpty ? [] : NondominatedSorting.nondominatedIndices(PointSet(values: values, dimension: m)).map { feasible[$0] }
         let first = objectiveColumns.first ?? nil
-        self.front = nd.sorted { a, b in
+        let pareto = nd.sorted { a, b in
             let x = first.map { trials[a].metrics[$0] } ?? 0, y = first.map { trials[b].metrics[$0] } ?? 0
             return x < y || (x == y && trials[a].number < trials[b].number)
         }
+        let epsilon = Self.epsilonDominance(tolerances, objectives: model.objectives)
+        if epsilon.isZero {
+            self.front = pareto
+            self.droppedByTolerance = []
+        } else {
+            let columns = objectiveColumns
+            let rows = PointSet(values: pareto.flatMap { Self.objectives(trials[$0], objectives: model.objectives, columns: columns) }, dimension: m)
+            let kept = epsilon.reduce(rows)
+            self.front = kept.map { pareto[$0] }
+            let keptSet = Set(kept)
+            self.droppedByTolerance = pareto.indices.filter { !keptSet.contains($0) }.map { pareto[$0] }
+        }
+    }
+
+    /// The ε-dominance of `tolerances` on `objectives` (0 where an objective has none).
+    static func epsilonDominance(_ tolerances: [ObjectiveTolerance], objectives: [Objective]) -> EpsilonDominance {
+        var absolute = [Double](repeating: 0, count: objectives.count), relative = absolute
+        for t in tolerances {
+            guard let k = objectives.firstIndex(where: { $0.metric == t.metric }) else { continue }
+            switch t.amount {
+            case .absolute(let v): absolute[k] = max(absolute[k], v)
+            case .relative(let f): relative[k] = max(relative[k], f)
+            }
+        }
+        return EpsilonDominance(absolute: absolute, relative: relative)
     }
 
     /// A trial's objective vector, minimised (+infinity for a missing metric).

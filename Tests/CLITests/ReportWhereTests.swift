@@ -38,4 +38,43 @@ struct ReportWhereTests {
         let none = try CLI.run(["report", a, "--where", "accuracy"])
         #expect(none.status == 2 && none.stderr.contains("no comparison"))
     }
+
+    @Test func tolerancesThinTheFrontOfEveryCommandThatShowsOne() throws {
+        let a = try ReportFixtures.study(trials: 200, objectives: 3, seed: 5)
+        func json(_ text: String) throws -> [String: Any] { try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) }
+        let full = try json(try CLI.run(["report", a, "--format", "json"]).stdout)
+        let thin = try CLI.run(["report", a, "--format", "json", "--tolerance", "train_seconds=10%", "--tolerance", "accuracy=0.005"])
+        #expect(thin.status == 0, "\(thin.stderr)")
+        let t = try json(thin.stdout)
+        let fullSize = try #require((full["summary"] as? [String: Any])?["front_size"] as? Int)
+        let thinSize = try #require((t["summary"] as? [String: Any])?["front_size"] as? Int)
+        let tol = try #require(t["tolerances"] as? [String: Any])
+        #expect(tol["given"] as? [String] == ["train_seconds=10%", "accuracy=0.005"])
+        #expect(thinSize > 0 && thinSize + (tol["left_out"] as? Int ?? -1) == fullSize && thinSize < fullSize)
+        let status = try CLI.run(["status", a, "--tolerance", "train_seconds=10%", "--tolerance", "accuracy=0.005", "--where", "accuracy>=0.8"])
+        #expect(status.status == 0 && status.stdout.contains("tolerances: train_seconds=10%, accuracy=0.005 (") && status.stdout.contains("shown: trials where accuracy>=0.8"), "\(status.stdout)")
+        let b = try ReportFixtures.study(trials: 200, objectives: 3, seed: 6)
+        let compare = try CLI.run(["compare", a, b, "--format", "json", "--tolerance", "train_seconds=10%"])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        let sizes = try #require((try json(compare.stdout)["sets"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]]).compactMap { $0["points"] as? Int }
+        let plain = try #require((try json(try CLI.run(["compare", a, b, "--format", "json"]).stdout)["sets"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]]).compactMap { $0["points"] as? Int }
+        #expect(sizes.count == 1 && plain.count == 1 && sizes[0] < plain[0])
+        let size = try CLI.run(["size", a, "--target", "phone:memory_bytes<=400KB", "--where", "accuracy>=0.99"])
+        #expect(size.status == 0 && size.stdout.contains("nothing fits"), "\(size.stdout)")
+    }
+
+    @Test func badTolerancesAreLocatedAndExitWithTwo() throws {
+        let a = try ReportFixtures.study()
+        for (args, text) in [(["report", a, "--tolerance", "memory_bytes=5KB"], ""),
+                             (["report", a, "--tolerance", "train_seconds"], "--tolerance 'train_seconds': no '='"),
+                             (["status", a, "--tolerance", "acc=1%"], "--tolerance 'acc=1%': the study has no metric 'acc'"),
+                             (["report", a, "--tolerance", "accuracy=-2"], "at character 10: -2 is negative"),
+                             (["compare", a, a, "--tolerance", "accuracy=x"], "'accuracy=x': at character 10: 'x' is not an amount"),
+                             (["compare", a, a, "--where", "accuracy>>1"], "'>>' is not a comparison"),
+                             (["status", a, "--where", "acc>1"], "the study has no metric 'acc'")] {
+            let r = try CLI.run(args)
+            if text.isEmpty { #expect(r.status == 0, "\(r.stderr)"); continue }
+            #expect(r.status == 2 && r.stderr.contains(text), "\(args): \(r.stderr)")
+        }
+    }
 }

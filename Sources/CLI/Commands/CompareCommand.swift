@@ -19,6 +19,7 @@ struct CompareCommand: ParsableCommand {
         gets a verdict from a two-sided Mann–Whitney U test (or, with --paired, a Wilcoxon signed-rank test of runs paired
         by seed), its p-value, the probability that a run of the first set beats one of the other, and per-seed win counts.
         Medians closer than 1 % (of the reference box for hypervolume, of an objective's range for the others) tie.
+        --where and --tolerance decide each input's front as 'report' would (for a CSV, on its objective columns).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -33,6 +34,8 @@ struct CompareCommand: ParsableCommand {
 
     @Flag(help: "Pair the runs of the sets by seed and test with Wilcoxon's signed-rank test instead of Mann–Whitney's U.")
     var paired = false
+
+    @OptionGroup var selection: SelectionOptions
 
     @Option(help: "A CSV column to maximise (repeatable); studies carry their own directions.")
     var maximize: [String] = []
@@ -64,7 +67,8 @@ struct CompareCommand: ParsableCommand {
         let sets: [[String]] = inputs.map { [$0] } + lists
         if let output, let refusal = ReportOutput.refusal(output: output, inputs: sets.flatMap { $0 }) { throw Console.badInput(refusal) }
         var comparison: FrontComparison
-        do { comparison = try FrontComparison.read(sets: sets, names: names, maximize: Set(maximize), registry: .standard) } catch { throw Console.badInput(error.description) }
+        do { comparison = try FrontComparison.read(sets: sets, names: names, maximize: Set(maximize), registry: .standard,
+                                                         filters: selection.filters, tolerances: selection.tolerances) } catch { throw Console.badInput(error.description) }
         comparison.paired = paired
         let text: String
         switch format {

@@ -13,6 +13,7 @@ struct ReportCommand: ParsableCommand {
         table: the front sorted by the first objective, knee and best per objective marked, each constraint's slack, the key parameters.
         markdown: the same for a pull request. csv: a header (trial, each parameter, each metric, state, violation, generation), a row per trial.
         json: schema 1 (docs/report-json-schema.md). html: one self-contained page with plots.
+        --where and --tolerance (or the scenario's report: section) decide what is shown; knee and best are computed on it.
         The same study always gives the same bytes. The study file is only read, never written.
         """)
 
@@ -25,8 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output (never a study file).")
     var output: String?
 
-    @Option(name: .customLong("where"), help: "Show only trials whose metric passes, e.g. 'accuracy>=0.9' (repeatable; >=, <=, >, <, ==, !=); the front, knee and best are those of what is shown.")
-    var filters: [String] = []
+    @OptionGroup var selection: SelectionOptions
 
     @Flag(help: "Every trial, not only the front.")
     var all = false
@@ -52,17 +52,7 @@ struct ReportCommand: ParsableCommand {
             try Console.write(format == "csv" ? IntermediateReports.csv(curves) : IntermediateReports.json(curves), to: output)
             return
         }
-        var report: StudyReport
-        do { report = try StudyReport(storage: try StudyLocation.openStorage(study, readOnly: true), registry: .standard) }
-        catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
-        catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
-        if !filters.isEmpty {
-            var parsed: [MetricFilter] = []
-            for f in filters {
-                do { parsed.append(try MetricFilter.parse(f, metrics: report.metricNames)) } catch { throw Console.badInput(error.description) }
-            }
-            report = StudyReport(info: report.info, model: report.model, trials: report.trials, filters: parsed)
-        }
+        let report = try selection.report(study)
         guard let renderer = ReportFormats.named(format) else { throw Console.badInput("--format \(format): no such format") }
         if format == HTMLFormat.name {
             // The page draws learning curves from the intermediate reports.

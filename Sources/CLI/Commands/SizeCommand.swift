@@ -40,6 +40,9 @@ struct SizeCommand: ParsableCommand {
     @Option(help: "The metric to minimise instead.")
     var minimize: String?
 
+    @Option(name: .customLong("where"), help: "Consider only trials whose metric passes, e.g. 'accuracy>=0.9' (repeatable; >=, <=, >, <, ==, !=). Replaces the scenario's report.where.")
+    var filters: [String] = []
+
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .table
 
@@ -55,10 +58,8 @@ struct SizeCommand: ParsableCommand {
         do { w = try SizingPlan.weights(weights) } catch { throw Console.badInput(error.description) }
         if maximize != nil && minimize != nil { throw Console.badInput("give --maximize or --minimize, not both") }
         let objective = maximize.map { Objective(metric: $0, goal: .maximize) } ?? minimize.map { Objective(metric: $0, goal: .minimize) }
-        let report: StudyReport
-        do { report = try StudyReport(storage: try StudyLocation.openStorage(study, readOnly: true), registry: .standard) }
-        catch let e as StudyStore.StoreError { throw Console.badInput(e.description) }
-        catch let e as StudyReport.ReportError { throw Console.badInput(e.description) }
+        // Sizing picks from every complete, feasible trial, not only the front: filters apply, tolerances do not.
+        let report = try SelectionOptions.report(study, filters: filters, tolerances: [])
         let plan: SizingPlan
         do { plan = try SizingPlan(report: report, targets: parsed, weights: w, objective: objective, maxModels: maxModels) }
         catch { throw Console.badInput(error.description) }

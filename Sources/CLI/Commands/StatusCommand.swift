@@ -19,6 +19,8 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: "The study file (SQLite), or a study URL (postgresql://USER@HOST:5432/DATABASE?study=NAME).", completion: .file(extensions: ["sqlite"]))
     var study: String
 
+    @OptionGroup var selection: SelectionOptions
+
     @Option(parsing: .unconditional, help: "Points in the hypervolume history.")
     var points: Int = 10
 
@@ -33,7 +35,7 @@ struct StatusCommand: ParsableCommand {
         do { report = try StudyReport(storage: store, registry: .standard) } catch { throw Console.badInput(error.description) }
         let warm = (try? store.setting(WarmStart.settingKey))?.flatMap { try? WarmStart.decoded($0) }
         let askTell = (try? store.setting(Study.askedKey)) != nil
-        let text = StatusFormat.render(report, location: store.location, holder: store.runLockHolder(), points: points,
+        let text = StatusFormat.render(try selection.apply(report), location: store.location, holder: store.runLockHolder(), points: points,
                                        askTell: askTell, notes: warm.map { [$0.summary] } ?? [])
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     public var enqueue: [KnownConfiguration] = []
     /// What is done with one of them that breaks a budget known before training (`enqueue_budget:`).
     public var enqueueBudget = KnownConfiguration.BudgetPolicy.refuse
+    /// Report-only filters and tolerances (`report:`); they change what reports show, never the run.
+    public var report = ReportSettings()
 
     public init(name: String, source: String = "", path: String = "", space: SearchSpace,
                 objectives: [Objective], constraints: [OutcomeConstraint] = [],

@@ -4,7 +4,7 @@ import Yams
 /// Reads and validates scenario files (YAML). Every mistake becomes a `ScenarioError` naming
 /// the file, line, column and field, and what to write instead.
 public enum ScenarioLoader {
-    public static let topLevelKeys = ["name", "description", "evaluator", "space", "objectives", "constraints", "resources", "search", "early_stopping", "enqueue", "enqueue_budget"]
+    public static let topLevelKeys = ["name", "description", "evaluator", "space", "objectives", "constraints", "resources", "search", "early_stopping", "enqueue", "enqueue_budget", "report"]
     /// The `search:` keys every sampler shares; each sampler's plug-in adds its own.
     public static let searchKeys = ["algorithm", "trials", "seed", "workers", "max_failures"]
     public static let parameterKeys = ["float", "int", "choice", "fixed", "log", "step", "when"]

@@ -67,6 +67,7 @@ extension ScenarioReader {
         if let (_, e) = find("early_stopping") { scenario.earlyStopping = try earlyStopping(e) }
         if let (_, e) = find("enqueue_budget") { scenario.enqueueBudget = try enqueueBudget(e) }
         if let (_, e) = find("enqueue") { scenario.enqueue = try enqueueList(e, space: space) }
+        if let (_, r) = find("report") { scenario.report = try reportSettings(r, objectives: objectives, metrics: scenario.metricNames) }
         return scenario
     }
 

@@ -9,13 +9,15 @@ import Foundation
 ///  "objectives": [{"metric": "accuracy", "goal": "maximize"}],
 ///  "constraints": [{"metric": "memory_bytes", "max": 512000}],
 ///  "resources": [{"metric": "params", "formula": "...", "expression": {...}}],
-///  "evaluator": {"kind": "builtin", "settings": {...}}, "search": {"algorithm": "nsga2", ...}}
+///  "evaluator": {"kind": "builtin", "settings": {...}}, "search": {"algorithm": "nsga2", ...},
+///  "report": {"where": ["accuracy>=0.9"], "tolerance": ["train_seconds=5%"]}}
 /// ```
+/// `report` (the scenario's report-only settings, as text) is written only when it holds some.
 /// Integral doubles are written `{"double": "3.0"}` (see `ModelValue`); a resource keeps its
 /// expression tree (exact) beside its formula text (for people).
 extension StudyModel: Codable {
     private enum Keys: String, CodingKey {
-        case format, name, metrics, parameters, objectives, constraints, resources, evaluator, search
+        case format, name, metrics, parameters, objectives, constraints, resources, evaluator, search, report
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -30,6 +32,9 @@ extension StudyModel: Codable {
                      forKey: .resources)
         try c.encode(evaluator, forKey: .evaluator)
         try c.encode(search, forKey: .search)
+        if !report.isEmpty {
+            try c.encode(ReportJSON(where: report.filters.map(\.description), tolerance: report.tolerances.map(\.description)), forKey: .report)
+        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,6 +66,15 @@ extension StudyModel: Codable {
         self.init(name: try c.decode(String.self, forKey: .name), space: space, objectives: objectives,
                   constraints: constraints, resources: resources, metrics: try c.decode([String].self, forKey: .metrics),
                   evaluator: try c.decode(EvaluatorModel.self, forKey: .evaluator), search: try c.decode(SearchModel.self, forKey: .search))
+        if let r = try c.decodeIfPresent(ReportJSON.self, forKey: .report) {
+            do {
+                let metrics = self.metrics, names = self.objectives.map(\.metric)
+                report = ReportSettings(filters: try (r.where ?? []).map { (f) throws(MetricFilter.ParseError) in try MetricFilter.parse(f, metrics: metrics) },
+                                        tolerances: try (r.tolerance ?? []).map { (t) throws(ObjectiveTolerance.ParseError) in try ObjectiveTolerance.parse(t, objectives: names, metrics: metrics) })
+            } catch {
+                throw DecodingError.dataCorruptedError(forKey: .report, in: c, debugDescription: "report settings: \(error)")
+            }
+        }
     }
 
     /// The model as JSON text (keys sorted: the same model always gives the same bytes).
@@ -75,6 +89,11 @@ extension StudyModel: Codable {
     public static func read(json: String) throws -> StudyModel {
         try JSONDecoder().decode(StudyModel.self, from: Data(json.utf8))
     }
+}
+
+private struct ReportJSON: Codable {
+    var `where`: [String]?
+    var tolerance: [String]?
 }
 
 private struct ObjectiveJSON: Codable {

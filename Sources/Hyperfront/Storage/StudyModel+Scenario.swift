@@ -8,6 +8,7 @@ extension StudyModel {
         self.init(name: s.name, space: s.space, objectives: s.objectives, constraints: s.constraints,
                   resources: s.resources, metrics: s.metricNames, evaluator: EvaluatorModel(s.evaluator),
                   search: SearchModel(s.search))
+        report = s.report
     }
 }
 

@@ -17,6 +17,9 @@ public struct StudyModel: Sendable, Equatable {
     public var metrics: [String]
     public var evaluator: EvaluatorModel
     public var search: SearchModel
+    /// Report-only filters and tolerances (the scenario's `report:` section); reports of the
+    /// study apply them unless the command line gives its own.
+    public var report = ReportSettings()
 
     public init(name: String, space: SearchSpace, objectives: [Objective], constraints: [OutcomeConstraint],
                 resources: [ResourceFormula], metrics: [String], evaluator: EvaluatorModel, search: SearchModel) {

@@ -61,12 +61,17 @@ public struct ComparedFront: Sendable {
     }
 
     /// The feasible front of a study (`registry`: the plug-ins a first-release study's stored
-    /// scenario may name).
-    public static func study(path: String, registry: PluginRegistry) throws(ReadError) -> ComparedFront {
+    /// scenario may name), as its report shows it: `filters` and `tolerances` (texts of
+    /// `--where` and `--tolerance`) replace the scenario's `report:` settings when given.
+    public static func study(path: String, registry: PluginRegistry, filters: [String] = [], tolerances: [String] = []) throws(ReadError) -> ComparedFront {
         let report: StudyReport
-        do { report = try StudyReport(storage: try StudyLocation.openStorage(path, readOnly: true), registry: registry) }
+        do {
+            report = try StudyReport(storage: try StudyLocation.openStorage(path, readOnly: true), registry: registry)
+                .selecting(where: filters, tolerance: tolerances)
+        }
         catch let e as StudyStore.StoreError { throw .study(e.description) }
         catch let e as StudyReport.ReportError { throw .study(e.description) }
+        catch let e as StudyReport.SelectionError { throw .study("\(StudyLocation.masked(path)): \(e.description)") }
         catch { throw .study("\(StudyLocation.masked(path)): \(error)") }
         let objectives = report.model.objectives
         let rows = report.front.map { i in objectives.map { report.metric($0.metric, of: i) ?? .nan } }

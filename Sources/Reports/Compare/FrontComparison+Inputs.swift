@@ -14,7 +14,10 @@ extension FrontComparison {
     /// CSV's columns (minimised unless named in `maximize`). `registry`: the plug-ins a
     /// first-release study's stored scenario may name.
     /// `names`: each set's name (nil or missing: a single study's file name, else the paths).
-    public static func read(sets: [[String]], names: [String?] = [], maximize: Set<String>, registry: PluginRegistry) throws(InputError) -> FrontComparison {
+    /// `filters` and `tolerances` (texts of `--where` and `--tolerance`) decide each input's
+    /// front as its report would (for a study, replacing its scenario's `report:` settings).
+    public static func read(sets: [[String]], names: [String?] = [], maximize: Set<String>, registry: PluginRegistry,
+                            filters: [String] = [], tolerances: [String] = []) throws(InputError) -> FrontComparison {
         guard sets.count >= 2 else {
             throw InputError("compare needs at least two sets: 'hyperfront compare A B' or '--runs A1,A2 --runs B1,B2'")
         }
@@ -30,12 +33,13 @@ extension FrontComparison {
         var fromStudy = false
         do {
             for p in paths where ComparedFront.isStudy(path: p) && fronts[p] == nil {
-                let f = try ComparedFront.study(path: p, registry: registry)
+                let f = try ComparedFront.study(path: p, registry: registry, filters: filters, tolerances: tolerances)
                 if objectives == nil { objectives = f.objectives; fromStudy = true }
                 fronts[p] = f
             }
             for p in paths where fronts[p] == nil {
                 let f = try ComparedFront.csv(path: p, objectives: objectives, maximize: maximize, exact: !fromStudy)
+                    .selecting(filters: filters, tolerances: tolerances)
                 if objectives == nil { objectives = f.objectives }
                 fronts[p] = f
             }

@@ -26,7 +26,7 @@ struct FrontTable {
         columns.append(Column(title: "note", numeric: false))
         let notes = report.notes
         trialIndices = all ? Array(report.trials.indices) : report.front
-        let onFront = Set(report.front)
+        let onFront = Set(report.front), withinTolerance = Set(report.droppedByTolerance)
         rows = trialIndices.map { i in
             let t = report.trials[i]
             var r = [String(t.number)]
@@ -39,6 +39,7 @@ struct FrontTable {
             if all { r.append(t.state.rawValue + (t.state == .complete && t.violation > 0 ? " (infeasible)" : "")) }
             var note = notes[i] ?? []
             if all && onFront.contains(i) { note.insert("front", at: 0) }
+            if all && withinTolerance.contains(i) { note.insert("within tolerance of the front", at: 0) }
             r.append(note.joined(separator: "; "))
             return r
         }
@@ -68,6 +69,7 @@ extension StudyReport {
             out.append("Shown: trials where " + filters.map(\.description).joined(separator: " and ")
                        + " (\(filteredOut.count) complete, feasible trial\(filteredOut.count == 1 ? "" : "s") left out; front, knee and best computed on what is shown)")
         }
+        if let line = toleranceLine { out.append(line) }
         if let hv = hypervolume {
             out.append("Front: \(front.count) configuration\(front.count == 1 ? "" : "s"); hypervolume \(TableFormat.fmt(hv.value)) "
                        + "(reference point \(hv.reference.map(TableFormat.fmt).joined(separator: ", ")) on minimised objectives: "

@@ -17,7 +17,9 @@ import Hyperfront
 /// ```
 /// `trials` holds the front (sorted by the first objective), or every trial with `--all`.
 /// `summary.pruned` (trials the scheduler stopped early) is present when there are some;
-/// `filters` ({"where": [text], "left_out": n}) when `--where` filters were given.
+/// `filters` ({"where": [text], "left_out": n}) when `--where` filters were given (or the
+/// scenario's `report.where`); `tolerances` ({"given": [text], "left_out": n}: the Pareto-front
+/// trials left out by ε-dominance) when tolerances were given.
 /// Hypervolume is computed on minimised objectives (maximised ones negated).
 public enum JSONFormat {
     public static func render(_ report: StudyReport, all: Bool) -> String {
@@ -34,6 +36,9 @@ public enum JSONFormat {
         o += "  \"empty_front_reason\": \(report.emptyFrontExplanation.map(jsonQuote) ?? "null"),\n"
         if !report.filters.isEmpty {
             o += "  \"filters\": {\"where\": [" + report.filters.map { jsonQuote($0.description) }.joined(separator: ", ") + "], \"left_out\": \(report.filteredOut.count)},\n"
+        }
+        if !report.tolerances.isEmpty {
+            o += "  \"tolerances\": {\"given\": [" + report.tolerances.map { jsonQuote($0.description) }.joined(separator: ", ") + "], \"left_out\": \(report.droppedByTolerance.count)},\n"
         }
         o += "  \"knee\": \(report.knee.map { String(report.trials[$0].number) } ?? "null"),\n"
         let best = report.bestPerObjective

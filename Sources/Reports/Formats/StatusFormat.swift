@@ -16,7 +16,7 @@ public enum StatusFormat {
         var out = "study \(info.name) (\(location)), scenario \(info.scenarioPath), seed \(info.seed)\n"
         let complete = trials.count - report.failed.count - report.running.count - report.pruned.count
         let pruned = report.pruned.isEmpty ? "" : ", \(report.pruned.count) pruned"
-        out += "trials: \(complete + report.failed.count + report.pruned.count) of \(info.trials) done — \(complete) complete (\(report.feasible.count) feasible, \(report.infeasible.count) infeasible), \(report.failed.count) failed\(pruned), \(report.running.count) running\n"
+        out += "trials: \(complete + report.failed.count + report.pruned.count) of \(info.trials) done — \(complete) complete (\(report.feasible.count + report.filteredOut.count) feasible, \(report.infeasible.count) infeasible), \(report.failed.count) failed\(pruned), \(report.running.count) running\n"
         for note in notes { out += note + "\n" }
         if let holder {
             out += "being run now by \(holder)\n"
@@ -30,7 +30,14 @@ public enum StatusFormat {
             out += "failures:\n" + FailureSummary(trials, failed: report.failed).render(limit: 5)
         }
         out += "front: \(report.front.count) trial(s)\n"
+        if !report.filters.isEmpty {
+            out += "shown: trials where " + report.filters.map(\.description).joined(separator: " and ") + " (\(report.filteredOut.count) complete, feasible left out)\n"
+        }
+        if !report.tolerances.isEmpty {
+            out += "tolerances: " + report.tolerances.map(\.description).joined(separator: ", ") + " (\(report.droppedByTolerance.count) Pareto-front trial(s) within tolerance of a shown one left out)\n"
+        }
         if !report.model.objectives.isEmpty, let reference = report.referencePoint {
+            if !report.droppedByTolerance.isEmpty { out += "(the history counts every Pareto-front trial shown, before tolerances)\n" }
             out += "hypervolume history (reference \(reference.map { String(format: "%.4g", $0) }.joined(separator: ", ")), objectives minimised):\n"
             for e in report.hypervolumeProgress(points: points) {
                 out += String(format: "  after %6d trials: hv %.6g, front %d\n", e.trials, e.hypervolume, e.front)

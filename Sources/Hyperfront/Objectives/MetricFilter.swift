@@ -1,39 +1,49 @@
 import Foundation
-import Hyperfront
 
 /// A report-only condition on a metric (`accuracy>=0.9`): trials that break it are left out
-/// of what a report shows, its front, knee and best labels included.
+/// of what a report shows, its front, knee and best labels included. Given on the command
+/// line (`--where`) or in a scenario's `report: {where: [...]}`.
 public struct MetricFilter: Sendable, Equatable {
     public enum Comparison: String, Sendable, CaseIterable { case atLeast = ">=", atMost = "<=", notEqual = "!=", equal = "==", above = ">", below = "<" }
     public var metric: String
     public var comparison: Comparison
     public var value: Double
 
-    /// A filter that cannot be read, located in its text.
+    public init(metric: String, comparison: Comparison, value: Double) {
+        self.metric = metric
+        self.comparison = comparison
+        self.value = value
+    }
+
+    /// A filter that cannot be read: its text and what is wrong, located in the text.
     public struct ParseError: Error, CustomStringConvertible {
-        public let description: String
+        public let text: String
+        /// What is wrong and what to write instead, without the option's name.
+        public let problem: String
+        public var description: String { "--where '\(text)': \(problem)" }
     }
 
     /// Reads `metric OP number` (OP one of >=, <=, >, <, ==, !=) against the study's metric names.
     public static func parse(_ text: String, metrics: [String]) throws(ParseError) -> MetricFilter {
+        func fail(_ problem: String) -> ParseError { ParseError(text: text, problem: problem) }
         let chars = Array(text)
         guard let start = chars.firstIndex(where: { "<>=!".contains($0) }) else {
-            throw ParseError(description: "--where '\(text)': no comparison; write METRIC>=NUMBER (or <=, >, <, ==, !=), e.g. --where 'accuracy>=0.9'")
+            throw fail("no comparison; write METRIC>=NUMBER (or <=, >, <, ==, !=), e.g. 'accuracy>=0.9'")
         }
         let name = String(chars[..<start]).trimmingCharacters(in: .whitespaces)
         var end = start
         while end < chars.count && "<>=!".contains(chars[end]) { end += 1 }
         let op = String(chars[start..<end])
         guard let comparison = Comparison(rawValue: op) else {
-            throw ParseError(description: "--where '\(text)': at character \(start + 1): '\(op)' is not a comparison; use one of >=, <=, >, <, ==, !=")
+            throw fail("at character \(start + 1): '\(op)' is not a comparison; use one of >=, <=, >, <, ==, !=")
         }
         let rest = String(chars[end...]).trimmingCharacters(in: .whitespaces)
         guard let value = Double(rest), value.isFinite else {
-            throw ParseError(description: "--where '\(text)': at character \(end + 1): '\(rest)' is not a number; write a plain number, e.g. 0.9 or 1.5e6")
+            throw fail("at character \(end + 1): '\(rest)' is not a number; write a plain number, e.g. 0.9 or 1.5e6")
         }
-        if name.isEmpty { throw ParseError(description: "--where '\(text)': no metric before '\(op)'; write METRIC\(op)NUMBER") }
+        if name.isEmpty { throw fail("no metric before '\(op)'; write METRIC\(op)NUMBER") }
         guard metrics.contains(name) else {
-            throw ParseError(description: "--where '\(text)': the study has no metric '\(name)' (it has \(metrics.joined(separator: ", ")))")
+            throw fail("the study has no metric '\(name)' (it has \(metrics.joined(separator: ", ")))")
         }
         return MetricFilter(metric: name, comparison: comparison, value: value)
     }
