@@ -40,4 +40,27 @@ struct CompareVerdictTests {
         let empty = try CLI.run(["compare", "--runs", "=" + runs["random"]![0], "--runs", runs["nsga2"]![0]])
         #expect(empty.status == 2 && empty.stderr.contains("the name before '=' is empty"))
     }
+
+    /// Two fronts that differ by 0.00012 in f1 — less than one validation sample of 8,000 —
+    /// are a tie on every indicator, for single fronts and for repeated runs (Tests/Fixtures/compare).
+    @Test func aDifferenceBelowOneValidationSampleIsATie() throws {
+        let dir = "Tests/Fixtures/compare/"
+        func verdicts(_ args: [String]) throws -> [[String: Any]] {
+            let r = try CLI.run(["compare"] + args + ["--maximize", "f1", "--format", "json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            return try #require(obj["verdicts"] as? [[String: Any]])
+        }
+        let single = try verdicts([dir + "negligible-a1.csv", dir + "negligible-b1.csv"])
+        let runs = try verdicts(["--runs", "a=" + (1...3).map { dir + "negligible-a\($0).csv" }.joined(separator: ","),
+                                 "--runs", "b=" + (1...3).map { dir + "negligible-b\($0).csv" }.joined(separator: ",")])
+        for v in single + runs {
+            #expect(v["negligible"] as? Bool == true && v["better"] is NSNull, "\(v["sentence"] ?? "")")
+            #expect((v["sentence"] as? String ?? "").contains(" tie — the difference "))
+        }
+        #expect(single.count == 4 && runs.count == 4)
+        // The table says it in words, with the difference in f1's own unit.
+        let table = try CLI.run(["compare", dir + "negligible-a1.csv", dir + "negligible-b1.csv", "--maximize", "f1"])
+        #expect(table.stdout.contains("hypervolume: ") && table.stdout.contains(" tie — ") && table.stdout.contains("+0.00012"), "\(table.stdout)")
+    }
 }

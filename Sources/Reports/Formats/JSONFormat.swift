@@ -11,6 +11,8 @@ import Hyperfront
 ///   "empty_front_reason": text|null,
 ///   "knee": trial number|null, "best": {metric: trial number},
 ///   "key_parameters": [name],
+///   "importance": [{"objective": m, "method": "PED-ANOVA", "trials": n, "top": k,
+///                   "shares": [{"parameter": name, "share": x}]}],
 ///   "trials": [{"trial": n, "generation": g, "state": s, "on_front": bool,
 ///               "params": {name: value}, "metrics": {name: value}, "violation": x|null,
 ///               "failure": text|null, "slack": {metric: x}, "notes": [text]}] }
@@ -44,6 +46,11 @@ public enum JSONFormat {
         let best = report.bestPerObjective
         o += "  \"best\": {" + best.enumerated().map { "\(jsonQuote(sc.objectives[$0.offset].metric)): \(report.trials[$0.element].number)" }.joined(separator: ", ") + "},\n"
         o += "  \"key_parameters\": [" + report.keyParameters.map { jsonQuote(sc.space[$0].name) }.joined(separator: ", ") + "],\n"
+        let importance = report.importance
+        o += "  \"importance\": [" + importance.map { imp in
+            "\n    {\"objective\": \(jsonQuote(imp.objective)), \"method\": \"PED-ANOVA\", \"trials\": \(imp.trials), \"top\": \(imp.top), \"shares\": ["
+                + imp.shares.map { "{\"parameter\": \(jsonQuote($0.parameter)), \"share\": \(num($0.share))}" }.joined(separator: ", ") + "]}"
+        }.joined(separator: ",") + (importance.isEmpty ? "" : "\n  ") + "],\n"
         let notes = report.notes
         let onFront = Set(report.front)
         let rows = all ? Array(report.trials.indices) : report.front

@@ -11,6 +11,15 @@ public enum MarkdownFormat {
             out += "\n" + why.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + escape(String($0)).trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
             if !all || report.trials.isEmpty { return out }
         }
+        out += frontTable(report, all: all)
+        if let imp = ImportanceTable(report) {
+            out += "\n### What matters\n\n" + escape(imp.caption) + ".\n\n" + ComparisonTextFormat.md(imp.rows, numeric: imp.numeric)
+        }
+        return out
+    }
+
+    static func frontTable(_ report: StudyReport, all: Bool) -> String {
+        var out = ""
         let table = FrontTable(report, all: all)
         out += "\n| " + table.columns.map { escape($0.title) }.joined(separator: " | ") + " |\n"
         out += "|" + table.columns.map { $0.numeric ? "---:|" : "---|" }.joined() + "\n"

@@ -13,10 +13,38 @@ public enum SizingFormat {
         var out = ["Sizing study \(plan.report.info.name): \(o.goal.rawValue) \(o.metric) over \(plan.candidateCount) complete, feasible trials; "
                    + "at most \(plan.maxModels) distinct configuration\(plan.maxModels == 1 ? "" : "s") (\(plan.modelsUsed) used)"]
         if let b = plan.studyBest {
-            out.append("Study best \(o.metric): \(MetricUnit(metric: o.metric).format(b.value)) (trial \(b.trial)); "
-                       + "'gives up' columns: loss against the best that fits the target alone, and against the study best")
+            out.append("Study best \(o.metric): \(MetricUnit(metric: o.metric).format(b.value)) (trial \(b.trial))")
         }
         return out
+    }
+
+    /// The two loss columns, in words.
+    static func columnNotes(_ plan: SizingPlan) -> String {
+        let o = plan.objective, worse = o.goal == .maximize ? "below" : "above"
+        let k = plan.maxModels
+        return "'short of best fitting': how far the chosen trial's \(o.metric) is \(worse) the best trial that meets the target's budgets, "
+            + "the price of deploying at most \(k) configuration\(k == 1 ? "" : "s"); 'short of study best': how far it is \(worse) the study's best, "
+            + "the price of the target's budgets"
+    }
+
+    /// The chosen configurations: trial, the targets that run it, each searched parameter.
+    static func configurationRows(_ plan: SizingPlan) -> (header: [String], numeric: [Bool], rows: [[String]])? {
+        let r = plan.report, space = r.model.space
+        var chosen: [Int] = []
+        for c in plan.choices { if let i = c.trial, !chosen.contains(i) { chosen.append(i) } }
+        guard !chosen.isEmpty else { return nil }
+        let params = space.parameters.indices.filter { if case .fixed = space[$0].domain { return false } else { return true } }
+        let header = ["trial", "used by"] + params.map { space[$0].name }
+        let numeric = [true, false] + params.map { space[$0].domain.isNumeric }
+        let rows = chosen.map { i -> [String] in
+            let t = r.trials[i]
+            let users = plan.choices.filter { $0.trial == i }.map(\.target.name).joined(separator: ", ")
+            return [String(t.number), users] + params.map { p in
+                let x = p < t.configuration.count ? t.configuration[p] : .nan
+                return x.isNaN ? "-" : space[p].domain.decode(x).shortDescription
+            }
+        }
+        return (header, numeric, rows)
     }
 
     static func budgetMetrics(_ plan: SizingPlan) -> [String] {
@@ -26,7 +54,7 @@ public enum SizingFormat {
     static func rows(_ plan: SizingPlan) -> (header: [String], numeric: [Bool], rows: [[String]]) {
         let o = plan.objective, unit = MetricUnit(metric: o.metric)
         let metrics = budgetMetrics(plan)
-        let header = ["target", "weight", "budgets", "trial", o.metric] + metrics + ["gives up (model limit)", "gives up (budgets)"]
+        let header = ["target", "weight", "budgets", "trial", o.metric] + metrics + ["short of best fitting", "short of study best"]
         let numeric = [false, true, false, true, true] + metrics.map { _ in true } + [true, true]
         let rows = plan.choices.map { c -> [String] in
             let budgets = c.target.budgets.map { "\($0.metric) \($0.kind == .atMost ? "≤" : "≥") \(MetricUnit(metric: $0.metric).format($0.bound))" }.joined(separator: ", ")
@@ -55,6 +83,10 @@ public enum SizingFormat {
         out += TableFormat.layout([t.header] + t.rows, numeric: t.numeric)
         let n = notes(plan)
         if !n.isEmpty { out += "\n" + n.joined(separator: "\n") + "\n" }
+        out += "\n" + columnNotes(plan) + "\n"
+        if let c = configurationRows(plan) {
+            out += "\nChosen configurations:\n" + TableFormat.layout([c.header] + c.rows, numeric: c.numeric)
+        }
         return out
     }
 
@@ -64,6 +96,10 @@ public enum SizingFormat {
         out += ComparisonTextFormat.md([t.header] + t.rows, numeric: t.numeric)
         let n = notes(plan)
         if !n.isEmpty { out += "\n" + n.map { "- " + MarkdownFormat.escape($0) + "\n" }.joined() }
+        out += "\n" + MarkdownFormat.escape(columnNotes(plan)) + ".\n"
+        if let c = configurationRows(plan) {
+            out += "\n### Chosen configurations\n\n" + ComparisonTextFormat.md([c.header] + c.rows, numeric: c.numeric)
+        }
         return out
     }
 
@@ -71,7 +107,10 @@ public enum SizingFormat {
     /// "models_used", "candidates", "study_best": {"trial", "value"}|null, "targets": [{"name",
     /// "weight", "budgets": [{"metric", "max"|"min"}], "trial"|null, "value"|null,
     /// "best_fitting_trial"|null, "best_fitting_value"|null, "gives_up_model_limit"|null,
-    /// "gives_up_budgets"|null, "metrics": {name: value}, "reason"|null}]}`.
+    /// "gives_up_budgets"|null, "metrics": {name: value}, "params": {name: value}|null,
+    /// "reason"|null}]}`. `gives_up_model_limit` is the loss against the best trial that fits
+    /// the target alone, `gives_up_budgets` against the study's best (positive = worse);
+    /// `params` the chosen trial's active parameters, decoded.
     public static func json(_ plan: SizingPlan) -> String {
         func n(_ v: Double?) -> String { v.map { $0.isFinite ? formatNumber($0) : "null" } ?? "null" }
         let r = plan.report
@@ -91,7 +130,7 @@ public enum SizingFormat {
                 + "\"trial\": \(c.trial.map { String(r.trials[$0].number) } ?? "null"), \"value\": \(n(c.value)), "
                 + "\"best_fitting_trial\": \(c.bestFitting.map { String(r.trials[$0].number) } ?? "null"), \"best_fitting_value\": \(n(c.bestFittingValue)), "
                 + "\"gives_up_model_limit\": \(n(loss(plan, c.value, c.bestFittingValue))), \"gives_up_budgets\": \(n(loss(plan, c.value, plan.studyBest?.value))), "
-                + "\"metrics\": {\(metrics.joined(separator: ", "))}, \"reason\": \(c.reason.map(jsonQuote) ?? "null")}"
+                + "\"metrics\": {\(metrics.joined(separator: ", "))}, \"params\": \(c.trial.map { r.model.space.json(r.trials[$0].configuration) } ?? "null"), \"reason\": \(c.reason.map(jsonQuote) ?? "null")}"
         }.joined(separator: ",\n") + "\n  ]\n}\n"
         return o
     }

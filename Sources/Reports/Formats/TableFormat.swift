@@ -7,6 +7,9 @@ import Hyperfront
 public enum TableFormat {
     public static func render(_ report: StudyReport, all: Bool) -> String {
         var out = table(report, all: all)
+        if let imp = ImportanceTable(report) {
+            out += "\n" + imp.caption + ":\n" + layout(imp.rows, numeric: imp.numeric)
+        }
         if all && !report.failed.isEmpty {
             out += "\nfailed trials, by reason:\n" + FailureSummary(report.trials, failed: report.failed).render()
         }
