@@ -24,6 +24,11 @@ import Testing
         ["hv", "POINTS", "--ref", "2,2", "--repeat", "-1"],
         ["nondominated", "POINTS", "--repeat", "-1"],
         ["status", "none.sqlite", "--points", "-1"],
+        ["create", "none.yaml", "--seed", "-1"],
+        ["create", "none.yaml", "--trials", "-1"],
+        ["create", "none.yaml", "--pipeline", "-1"],
+        ["ask", "none.sqlite", "-n", "-1"],
+        ["ask", "none.sqlite", "--timeout", "-1"],
     ])
     func aNegativeCountIsNotAMissingValue(_ arguments: [String]) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("negative-\(UUID().uuidString)")

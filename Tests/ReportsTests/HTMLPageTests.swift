@@ -54,6 +54,15 @@ import Testing
         // Every parameter's value list names each categorical choice.
         let params = try #require(o["parameters"] as? [[String: Any]])
         #expect(params.first { $0["name"] as? String == "activation" }?["values"] as? [String] == ["relu", "tanh", "sigmoid"])
+        // The importance bars get the report's shares, objective by objective.
+        let importance = try #require(o["importance"] as? [[String: Any]])
+        #expect(!r.importance.isEmpty)
+        #expect(importance.map { $0["objective"] as? String } == r.importance.map(\.objective))
+        for (page, report) in zip(importance, r.importance) {
+            let shares = try #require(page["shares"] as? [[String: Any]])
+            #expect(shares.map { $0["parameter"] as? String } == report.shares.map(\.parameter))
+            #expect(zip(shares, report.shares).allSatisfy { abs(($0["share"] as? Double ?? -1) - $1.share) < 1e-12 })
+        }
         let hv = try #require(o["hypervolume"] as? [String: Any])
         #expect((hv["history"] as? [[Double]])?.last?[1] == r.hypervolumeHistory.last?.value)
         // Self-contained: no address, no file the page would fetch.

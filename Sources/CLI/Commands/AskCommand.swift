@@ -21,15 +21,15 @@ struct AskCommand: ParsableCommand {
     @Argument(help: "The study file (made by 'hyperfront create').", completion: .file(extensions: ["sqlite"]))
     var study: String
 
-    @Option(name: .short, help: "How many trials to ask for.")
+    @Option(name: .short, parsing: .unconditional, help: "How many trials to ask for.")
     var n: Int = 1
 
-    @Option(help: "Seconds after which a trial asked for and not told is handed out again.")
+    @Option(parsing: .unconditional, help: "Seconds after which a trial asked for and not told is handed out again.")
     var timeout: Double = Study.defaultAskTimeout
 
     func validate() throws {
-        if n < 1 { throw ValidationError("-n must be at least 1, got \(n)") }
-        if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds, got \(timeout)") }
+        if n < 1 { throw ValidationError("-n must be a whole number of 1 or more, got \(n); write e.g. -n 4") }
+        if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds, got \(timeout); write e.g. --timeout 3600 (one hour, the default)") }
     }
 
     func run() throws {

@@ -19,13 +19,13 @@ struct CreateCommand: ParsableCommand {
     @Option(help: "The study file to write (default: runs/<scenario name>.sqlite).")
     var study: String?
 
-    @Option(help: "Seed for every random choice (default: the scenario's search.seed).")
+    @Option(parsing: .unconditional, help: "Seed for every random choice (default: the scenario's search.seed).", transform: parseSeed)
     var seed: UInt64?
 
-    @Option(help: "Total number of trials (default: the scenario's search.trials).")
+    @Option(parsing: .unconditional, help: "Total number of trials (default: the scenario's search.trials).")
     var trials: Int?
 
-    @Option(help: "NSGA-II pipelining depth, as for 'hyperfront run' (the default is run's).")
+    @Option(parsing: .unconditional, help: "NSGA-II pipelining depth, as for 'hyperfront run' (the default is run's).")
     var pipeline: Int?
 
     @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm).")
@@ -33,6 +33,10 @@ struct CreateCommand: ParsableCommand {
 
     @Option(help: "Tell the sampler the finished trials of an earlier study OLD first, as 'hyperfront run --warm-start'.")
     var warmStart: String?
+
+    func validate() throws {
+        if let problem = Study.rangeProblem(Study.Overrides(trials: trials, pipelineDepth: pipeline)) { throw ValidationError(problem) }
+    }
 
     func run() throws {
         let loaded: Scenario

@@ -103,6 +103,9 @@ enum PageData {
 
     /// Importance shares per objective, when the report has them.
     static func importance(_ report: StudyReport) -> String {
-        "[]"
+        "[" + report.importance.map { imp in
+            "{\"objective\": \(jsonQuote(imp.objective)), \"shares\": ["
+                + imp.shares.map { "{\"parameter\": \(jsonQuote($0.parameter)), \"share\": \(number($0.share))}" }.joined(separator: ", ") + "]}"
+        }.joined(separator: ", ") + "]"
     }
 }
