@@ -42,22 +42,7 @@ import Testing
     @Test func earlyStoppingKeepsTrialsDeterministic() throws {
         let dir = temporaryDirectory()
         // Loss falls with the epoch from a level set by x and y; nine epochs.
-        let awk = #"BEGIN { for (e = 1; e <= 9; e++) { printf "{\"epoch\": %d, \"loss\": %.6f, \"size\": %s}\n", e, x * x + (y - 0.3) * (y - 0.3) + 1 / e, y; fflush() } printf "{\"loss\": %.6f, \"size\": %s}\n", x * x + (y - 0.3) * (y - 0.3) + 1 / 9, y }"#
-        let yaml = """
-            name: asha-bayes
-            evaluator:
-              command: [awk, -v, "x={x}", -v, "y={y}", '\(awk.replacingOccurrences(of: "'", with: "''"))']
-              timeout: 30s
-              metrics: [loss, size]
-            space:
-              x: {float: [0, 1]}
-              y: {float: [0, 1]}
-            objectives:
-              - {metric: loss, goal: minimize}
-              - {metric: size, goal: minimize}
-            early_stopping: {algorithm: asha, resource: epoch, min_resource: 1, max_resource: 9, reduction_factor: 3}
-            search: {algorithm: bayes, trials: 15, seed: 4, workers: 2}
-            """
+        let yaml = streamingScenario(name: "asha-bayes", loss: "x * x + (y - 0.3) * (y - 0.3) + 1 / e", search: "{algorithm: bayes, trials: 15, seed: 4, workers: 2}")
         let scenario = try Self.write(yaml, dir)
         var results: [[[String]]] = []
         for workers in ["1", "4"] {

@@ -9,22 +9,7 @@ import Randomness
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     // Loss falls with the epoch from a level set by x; each epoch takes 20 ms.
-    let awk = #"BEGIN { for (e = 1; e <= 9; e++) { printf "{\"epoch\": %d, \"loss\": %.6f, \"size\": %s}\n", e, x + 1 / e, y; fflush(); system("sleep 0.02") } printf "{\"loss\": %.6f, \"size\": %s}\n", x + 1 / 9, y }"#
-    let yaml = """
-        name: streaming
-        evaluator:
-          command: [awk, -v, "x={x}", -v, "y={y}", '\(awk.replacingOccurrences(of: "'", with: "''"))']
-          timeout: 30s
-          metrics: [loss, size]
-        space:
-          x: {float: [0, 1]}
-          y: {float: [0, 1]}
-        objectives:
-          - {metric: loss, goal: minimize}
-          - {metric: size, goal: minimize}
-        early_stopping: {algorithm: asha, resource: epoch, min_resource: 1, max_resource: 9, reduction_factor: 3}
-        search: {algorithm: random, trials: 18, seed: 4, workers: 2}
-        """
+    let yaml = streamingScenario(name: "streaming", loss: "x + 1 / e", pause: #"system("sleep 0.02")"#, search: "{algorithm: random, trials: 18, seed: 4, workers: 2}")
     let scenario = dir.appendingPathComponent("streaming.yaml").path
     try yaml.write(toFile: scenario, atomically: true, encoding: .utf8)
     let study = dir.appendingPathComponent("s.sqlite").path
@@ -65,23 +50,9 @@ import Randomness
     defer { try? FileManager.default.removeItem(at: dir) }
     // Loss falls with the epoch from a level set by x (curves cross: a slow start for small y);
     // each epoch takes 0.1 s.
-    let awk = #"BEGIN { for (e = 1; e <= 9; e++) { printf "{\"epoch\": %d, \"loss\": %.6f, \"size\": %s}\n", e, x + (1 - y) / e, y; fflush(); system("sleep 0.1") } printf "{\"loss\": %.6f, \"size\": %s}\n", x + (1 - y) / 9, y }"#
     let scenario = dir.appendingPathComponent("s.yaml").path
-    try """
-        name: killed-asha
-        evaluator:
-          command: [awk, -v, "x={x}", -v, "y={y}", '\(awk.replacingOccurrences(of: "'", with: "''"))']
-          timeout: 30s
-          metrics: [loss, size]
-        space:
-          x: {float: [0, 1]}
-          y: {float: [0, 1]}
-        objectives:
-          - {metric: loss, goal: minimize}
-          - {metric: size, goal: minimize}
-        early_stopping: {algorithm: asha, resource: epoch, min_resource: 1, max_resource: 9, reduction_factor: 3}
-        search: {algorithm: nsga2, population: 8, trials: 48, seed: 5, workers: 2}
-        """.write(toFile: scenario, atomically: true, encoding: .utf8)
+    try streamingScenario(name: "killed-asha", loss: "x + (1 - y) / e", pause: #"system("sleep 0.1")"#, search: "{algorithm: nsga2, population: 8, trials: 48, seed: 5, workers: 2}")
+        .write(toFile: scenario, atomically: true, encoding: .utf8)
 
     let reference = dir.appendingPathComponent("reference.sqlite").path
     let full = try CLI.run(["run", scenario, "--study", reference, "--quiet"])
