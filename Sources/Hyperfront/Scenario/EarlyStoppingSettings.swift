@@ -6,18 +6,9 @@
 /// 2020; Hyperband runs several such brackets that start at different rungs, Li et al. 2018).
 public struct EarlyStoppingSettings: Sendable, Hashable, Codable {
     /// The `algorithm:` key of a registered scheduler (`SchedulerPlugin`), or `none`.
-    public struct Algorithm: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public struct Algorithm: PluginKey {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public init(stringLiteral value: String) { self.rawValue = value }
-        public var description: String { rawValue }
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.singleValueContainer()
-            try c.encode(rawValue)
-        }
-        public init(from decoder: any Decoder) throws {
-            rawValue = try decoder.singleValueContainer().decode(String.self)
-        }
         /// No early stopping: every trial runs to its end.
         public static let none: Algorithm = "none"
     }

@@ -2,18 +2,9 @@
 /// for every sampler — plus the chosen sampler's own settings, as its plug-in read them.
 public struct SearchSettings: Sendable, Hashable, Codable {
     /// A registered sampler's scenario key (`nsga2`, `random`, `grid`, …).
-    public struct Algorithm: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public struct Algorithm: PluginKey {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public init(stringLiteral value: String) { self.rawValue = value }
-        public var description: String { rawValue }
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.singleValueContainer()
-            try c.encode(rawValue)
-        }
-        public init(from decoder: any Decoder) throws {
-            rawValue = try decoder.singleValueContainer().decode(String.self)
-        }
     }
 
     public var algorithm: Algorithm = "nsga2"
