@@ -1,38 +1,19 @@
+import Foundation
 import Testing
+import Randomness
 @testable import Pareto
-
-/// A splitmix64 stream for the tests (the Pareto toolkit depends on nothing).
-private struct Stream: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Points on the simplex x₁ + … + x_d = 1 (a linear front, all mutually non-dominated).
 private func simplexFront(_ n: Int, _ d: Int, seed: UInt64) -> PointSet {
-    var rng = Stream(state: seed)
+    var rng = RandomSource(seed: seed)
     var values: [Double] = []
     for _ in 0..<n {
-        var row = (0..<d).map { _ in -log(Double(rng.next() >> 11) * 0x1p-53 + 1e-300) }
+        var row = (0..<d).map { _ in -Foundation.log(rng.uniform() + 1e-300) }
         let s = row.reduce(0, +)
         row = row.map { $0 / s }
         values += row
     }
     return PointSet(values: values, dimension: d)
-}
-
-private func log(_ x: Double) -> Double {
-    // Natural logarithm without Foundation: ln x = log2(x)·ln 2, log2 by exponent and series.
-    let e = Double(x.exponent), m = x.significand  // x = m·2^e, m in [1, 2)
-    let t = (m - 1) / (m + 1), t2 = t * t
-    var sum = 0.0, term = t
-    for k in stride(from: 1, through: 41, by: 2) { sum += term / Double(k); term *= t2 }
-    return 2 * sum + e * 0.693_147_180_559_945_3
 }
 
 @Test func exactHypervolumeIsRefusedBeyondItsWorkLimit() {
@@ -57,7 +38,7 @@ private func log(_ x: Double) -> Double {
     let front = simplexFront(80, 5, seed: 9)
     let ref = [Double](repeating: 1.1, count: 5)
     let exact = Hypervolume.compute(front, reference: ref)
-    var a = Stream(state: 1), b = Stream(state: 1)
+    var a = RandomSource(seed: 1), b = RandomSource(seed: 1)
     let e = Hypervolume.estimate(front, reference: ref, samples: 200_000, using: &a)
     #expect(e == Hypervolume.estimate(front, reference: ref, samples: 200_000, using: &b))
     #expect(e.standardError > 0)

@@ -28,7 +28,7 @@ struct CreateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "NSGA-II pipelining depth, as for 'hyperfront run' (the default is run's).")
     var pipeline: Int?
 
-    @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm).")
+    @Option(help: "The search algorithm: \(PluginRegistry.standard.samplerKeys.joined(separator: ", ")) (default: the scenario's search.algorithm).")
     var algorithm: SearchSettings.Algorithm?
 
     @Option(help: "Tell the sampler the finished trials of an earlier study OLD first, as 'hyperfront run --warm-start'.")

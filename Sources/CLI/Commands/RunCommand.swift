@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "NSGA-II pipelining: the last N trials of each generation may finish after the next generation is bred, so workers never wait for a generation's slowest trial (default: population/4 for commands and the built-in trainer, 0 for benchmarks; 0 = strict generations). Independent of --workers: the same seed gives the same trials with any number of workers.")
     var pipeline: Int?
 
-    @Option(help: "The search algorithm: nsga2, random or grid (default: the scenario's search.algorithm; a resumed study keeps its own).")
+    @Option(help: "The search algorithm: \(PluginRegistry.standard.samplerKeys.joined(separator: ", ")) (default: the scenario's search.algorithm; a resumed study keeps its own).")
     var algorithm: SearchSettings.Algorithm?
 
     @Option(parsing: .unconditional, help: "Stop the run (exit code 1) after N consecutive trials failed with the same reason, printing it and the tail of the trial's stderr (default: the scenario's search.max_failures, else \(Study.defaultMaxFailures); 0 = never stop).")
