@@ -32,7 +32,7 @@ final class PostgresSession: @unchecked Sendable {
         do { connection = try connect() } catch { throw PostgresSession.describe(error, location) }
     }
 
-    private static func configuration(_ location: PostgresLocation) throws(StudyStorageError) -> PostgresConnection.Configuration {
+    static func configuration(_ location: PostgresLocation) throws(StudyStorageError) -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         do {
             switch location.tls {

@@ -30,6 +30,8 @@ extension PostgresStudyStore: TrialQueueStorage {
                     """)
                 for row in done { finished.append(Int(try row.decode(Int64.self))) }
             }
+            // Delivered when the transaction commits: waiting workers look at once.
+            try PostgresSession.run(c, "SELECT pg_notify(\(PostgresWakeup.channel(.queued, study: study)), '')")
             return finished.sorted()
         }
     }
@@ -91,6 +93,7 @@ extension PostgresStudyStore: TrialQueueStorage {
                 try write("cannot store a finished trial") { c in
                     try Self.saveRows(c, study: study, here: here, [trial], intermediate.isEmpty ? [:] : [trial.number: intermediate])
                     try PostgresSession.run(c, "UPDATE hyperfront_queue SET done = true WHERE study = \(study) AND number = \(n)")
+                    try PostgresSession.run(c, "SELECT pg_notify(\(PostgresWakeup.channel(.finished, study: study)), '')")
                 }
                 return true
             } catch .finished {
@@ -104,6 +107,7 @@ extension PostgresStudyStore: TrialQueueStorage {
         let metrics = encodeDoubles(trial.metrics), params = encodeDoubles(trial.configuration.values)
         let violation: Double? = trial.violation.isNaN ? nil : trial.violation
         let generation = Int64(trial.generation), state = trial.state.rawValue
+        let channel = PostgresWakeup.channel(.finished, study: study)
         return try read("cannot store a finished trial") { c in
             let saved = try PostgresSession.run(c, """
                 WITH saved AS (
@@ -115,7 +119,7 @@ extension PostgresStudyStore: TrialQueueStorage {
                     WHERE hyperfront_trial.state = 'running'
                     RETURNING number),
                 marked AS (UPDATE hyperfront_queue SET done = true WHERE study = \(study) AND number = \(n))
-                SELECT COUNT(*) FROM saved
+                SELECT COUNT(*) FROM saved, (SELECT pg_notify(\(channel), '')) AS notified
                 """)
             return try saved.first.map { try $0.decode(Int64.self) } == 1
         }
@@ -134,6 +138,7 @@ extension PostgresStudyStore: TrialQueueStorage {
         let metrics = encodeDoubles(trial.metrics), params = encodeDoubles(trial.configuration.values)
         let violation: Double? = trial.violation.isNaN ? nil : trial.violation
         let generation = Int64(trial.generation), state = trial.state.rawValue
+        let channel = PostgresWakeup.channel(.finished, study: study)
         let row = try read("cannot store a finished trial") { c in
             try PostgresSession.run(c, """
                 WITH saved AS (
@@ -164,7 +169,7 @@ extension PostgresStudyStore: TrialQueueStorage {
                     RETURNING number)
                 SELECT (SELECT COUNT(*) FROM saved), c.number, c.generation, c.params, c.attempts,
                        c.number IN (SELECT number FROM running)
-                FROM (SELECT 1) AS one LEFT JOIN claimed c ON true
+                FROM (SELECT pg_notify(\(channel), '')) AS one LEFT JOIN claimed c ON true
                 """).first.map { try $0.decode((Int64, Int64?, Int64?, Data?, Int32?, Bool?).self) }
         }
         guard let (saved, number, gen, claimedParams, attempts, running) = row else { return (false, nil) }
@@ -189,6 +194,7 @@ extension PostgresStudyStore: TrialQueueStorage {
                 UPDATE hyperfront_queue SET worker = NULL, heartbeat_at = NULL
                 WHERE study = \(study) AND worker = \(worker) AND number = ANY(\(list)::bigint[]) AND NOT done
                 """)
+            try PostgresSession.run(c, "SELECT pg_notify(\(PostgresWakeup.channel(.queued, study: study)), '')")
         }
     }
 
@@ -207,7 +213,10 @@ extension PostgresStudyStore: TrialQueueStorage {
         if !trials.isEmpty {
             let list = trials.map { Int64($0.number) }
             try read("cannot update the queue") { c in
-                try PostgresSession.run(c, "DELETE FROM hyperfront_queue WHERE study = \(study) AND done AND number = ANY(\(list)::bigint[])")
+                try PostgresSession.run(c, """
+                    WITH reports AS (DELETE FROM hyperfront_report WHERE study = \(study) AND trial = ANY(\(list)::bigint[]))
+                    DELETE FROM hyperfront_queue WHERE study = \(study) AND done AND number = ANY(\(list)::bigint[])
+                    """)
             }
         }
         return trials
@@ -238,7 +247,10 @@ extension PostgresStudyStore: TrialQueueStorage {
 
     public func clearQueue() throws(StudyStorageError) {
         let study = id
-        try write("cannot empty the queue") { c in try PostgresSession.run(c, "DELETE FROM hyperfront_queue WHERE study = \(study)") }
+        try write("cannot empty the queue") { c in
+            try PostgresSession.run(c, "DELETE FROM hyperfront_queue WHERE study = \(study)")
+            try PostgresSession.run(c, "DELETE FROM hyperfront_report WHERE study = \(study)")
+        }
     }
 }
 

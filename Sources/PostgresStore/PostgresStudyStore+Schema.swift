@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresStudyStore {
     /// The schema this version writes (`hyperfront_schema.version`).
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// The migrations, oldest first: migration `i` takes the schema from version `i` to `i + 1`.
     /// They run in one transaction under an advisory lock, so that processes starting at once
@@ -85,6 +85,26 @@ extension PostgresStudyStore {
                 PRIMARY KEY (study, number)
             )
             """,
+        ],
+        [
+            // Intermediate reports of trials that workers run under early stopping, until the
+            // coordinator's scheduler answers them (see PostgresStudyStore+Reports.swift):
+            // `names` a JSON array, `vals` the little-endian float64 values, `decision` NULL
+            // while unanswered, then 'continue' or 'stop'.
+            """
+            CREATE TABLE hyperfront_report (
+                study BIGINT NOT NULL REFERENCES hyperfront_study(id) ON DELETE CASCADE,
+                trial BIGINT NOT NULL,
+                attempt INTEGER NOT NULL,
+                seq INTEGER NOT NULL,
+                step BIGINT NOT NULL,
+                names TEXT NOT NULL,
+                vals BYTEA NOT NULL,
+                decision TEXT,
+                PRIMARY KEY (study, trial, attempt, seq)
+            )
+            """,
+            "CREATE INDEX hyperfront_report_undecided ON hyperfront_report (study) WHERE decision IS NULL",
         ],
     ]
 

@@ -5,10 +5,10 @@ import StudyStorages
 extension Study {
     /// How the run hands its trials out: through the study's shared queue when the study is in
     /// PostgreSQL (the settings' workers are then the coordinator's own worker threads; 0: it
-    /// runs none), unless a scheduler stops trials early — its decisions need every trial's
-    /// reports in this process, so such a run keeps its trials here.
+    /// runs none). Under early stopping the trials' reports reach the run's scheduler through
+    /// the study too (`ReportRelay`, `RelayedScheduler`).
     func sharedQueue(scheduled: Bool) -> SharedQueue? {
-        guard !scheduled, let postgres = store as? PostgresStudyStore else { return nil }
+        guard let postgres = store as? PostgresStudyStore else { return nil }
         let address = postgres.address
         return SharedQueue(localWorkers: settings.workers) { () throws(StudyStorageError) in try PostgresStudyStore.open(address) }
     }

@@ -57,9 +57,42 @@ public protocol TrialQueueStorage: StudyStorage {
     func queueCounts() throws(StudyStorageError) -> (waiting: Int, claimed: Int)
     /// Empties the queue (the study is done).
     func clearQueue() throws(StudyStorageError)
+    /// A listener that wakes this process when others change the queue, or nil (then waiting
+    /// processes look again after a pause). Each call makes a new one (its own connection).
+    func signals() -> (any QueueSignals)?
+}
+
+/// What changed in a study's shared queue.
+public enum QueueEvent: Int, Sendable, CaseIterable {
+    /// The coordinator queued trials, or a worker handed some back (workers wake).
+    case queued
+    /// A worker finished a trial (the coordinator wakes).
+    case finished
+    /// A worker stored an intermediate report (the coordinator's scheduler answers it).
+    case reports
+    /// The coordinator answered intermediate reports (the workers waiting on them wake).
+    case decisions
+}
+
+/// Wakes a process waiting on a study's shared queue as soon as another process changes it
+/// (PostgreSQL's LISTEN/NOTIFY), instead of making it look again and again. A caller reads
+/// `count` before it looks at the queue and waits `after` that count: a change made in between
+/// is not missed. Waits are bounded: a lost notification (a lost connection) costs at most the
+/// timeout.
+public protocol QueueSignals: AnyObject, Sendable {
+    /// Notifications of `event` received so far.
+    func count(_ event: QueueEvent) -> Int
+    /// Returns once more than `seen` notifications of `event` arrived, or after `timeout`
+    /// seconds; the count then.
+    @discardableResult
+    func wait(_ event: QueueEvent, after seen: Int, timeout: Double) -> Int
+    /// Stops listening.
+    func close()
 }
 
 extension TrialQueueStorage {
+    public func signals() -> (any QueueSignals)? { nil }
+
     public func finish(_ trial: Trial, intermediate: [String], thenClaimFor worker: String, staleAfter: Double,
                        startedAt: Double) throws(StudyStorageError) -> (stored: Bool, next: QueuedTrial?) {
         let stored = try finish(trial, intermediate: intermediate)

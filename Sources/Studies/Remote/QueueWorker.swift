@@ -2,10 +2,11 @@ import Foundation
 import Hyperfront
 
 /// One worker thread on a study's shared queue: claim a trial, run it, store its result;
-/// when nothing is waiting, pause (1 ms doubling to 10 ms, 50 ms after 2 s idle, 0.5 s after 10 s)
-/// and look again, until the study is
-/// done or the worker is told to stop. A trial stopped by an interrupt is handed back to the
-/// queue, not stored: another worker (or a resumed run) runs it.
+/// when nothing is waiting, wait for the coordinator to queue more (`QueueSignals`, looking
+/// again at least every 0.25 s; without a listener, pause 1 ms doubling to 10 ms, 50 ms after
+/// 2 s idle, 0.5 s after 10 s), until the study is done or the worker is told to stop. A trial
+/// stopped by an interrupt is handed back to the queue, not stored: another worker (or a
+/// resumed run) runs it. Under early stopping the trial reports through `relay`.
 struct QueueWorker: Sendable {
     let store: any TrialQueueStorage
     let execution: TrialExecution
@@ -15,6 +16,9 @@ struct QueueWorker: Sendable {
     let busy: BusyClock
     /// The trials this process runs now (what its heartbeat keeps fresh).
     let running: RunningTrials
+    /// The trials' scheduler under early stopping (their reports go to the coordinator).
+    let relay: RelayedScheduler?
+    let signals: (any QueueSignals)?
     let shouldStop: @Sendable () -> Bool
     /// Whether the study is done (nothing more will be queued).
     let isDone: @Sendable () -> Bool
@@ -41,6 +45,7 @@ struct QueueWorker: Sendable {
         var next: QueuedTrial? = nil
         defer { if let n = next { try? store.release(worker: name, numbers: [n.number]) } }
         while !shouldStop() {
+            let seen = signals?.count(.queued) ?? 0
             var claimed: [QueuedTrial] = []
             if let n = next {
                 claimed = [n]
@@ -55,6 +60,10 @@ struct QueueWorker: Sendable {
             }
             guard let q = claimed.first else {
                 if isDone() { break }
+                if let signals {
+                    signals.wait(.queued, after: seen, timeout: 0.25)
+                    continue
+                }
                 Thread.sleep(forTimeInterval: pause)
                 idle += pause
                 // Quick to notice the next batch (it often comes within milliseconds), then
@@ -68,6 +77,8 @@ struct QueueWorker: Sendable {
             running.insert(q.number)
             defer { running.remove(q.number) }
             let start = TrialExecution.now()
+            relay?.begin(trial: q.number, attempt: q.attempts)
+            defer { relay?.end(trial: q.number) }
             let (trial, lines) = execution.run(Proposal(configuration: q.configuration, generation: q.generation), number: q.number, startedAt: start)
             busy.add((trial.finishedAt ?? start) - start)
             tally.first = tally.first ?? start

@@ -9,8 +9,10 @@ import StudyStorages
 /// - Before the coordinator: it waits (up to `wait` seconds) for the study to be created.
 /// - It refuses, before claiming anything, a study whose evaluator it cannot run here (a
 ///   missing data file or program: the scenario is checked as `hyperfront run` checks it,
-///   relative to the working directory) or that stops trials early (the scheduler needs every
-///   report, in the coordinator's process).
+///   relative to the working directory).
+/// - Under early stopping (`early_stopping:`) each trial's reports go to the coordinator's
+///   scheduler through the study, and the trial waits for each answer (`RelayedScheduler`):
+///   a trial it stops ends `pruned` here, as in the coordinator's own process.
 /// - It stops by itself when the coordinator says the study is done; a trial it is running
 ///   when it is killed is taken over by another worker once its heartbeat is older than
 ///   `reclaimAfter` seconds (the server's clock).
@@ -88,9 +90,6 @@ public final class StudyWorker {
         var scenario: Scenario
         do { scenario = try ScenarioLoader.parse(info.scenario, path: info.scenarioPath, checkFiles: true) }
         catch { throw refuse(error.description) }
-        if scenario.earlyStopping.algorithm != .none {
-            throw refuse("it stops trials early (early_stopping: \(scenario.earlyStopping.algorithm)), which needs every trial's reports in one process; the coordinator runs them itself (hyperfront run --workers N)")
-        }
         scenario.search.seed = info.seed
         guard let plugin = PluginRegistry.standard.evaluator(scenario.evaluator.key) else {
             throw refuse("unknown evaluator '\(scenario.evaluator.key)' (a newer version made the study?)")
@@ -115,6 +114,17 @@ public final class StudyWorker {
         do { beat = Heartbeat(worker: name, store: try open(), running: running) } catch { throw .store(error) }
         defer { beat.stop() }
         let busy = BusyClock()
+        let signals: (any QueueSignals)?
+        do { let s = try open(); signals = s.signals(); try? s.close() } catch { throw .store(error) }
+        defer { signals?.close() }
+        var execution = self.execution
+        var relay: RelayedScheduler? = nil
+        if scenario.earlyStopping.algorithm != .none {
+            let r = RelayedScheduler(open: open, signals: signals, shouldStop: shouldStop)
+            relay = r
+            execution.scheduler = r
+        }
+        defer { relay?.close() }
         let results = ResultBox()
         let group = DispatchGroup()
         let evaluator = execution.evaluator
@@ -123,7 +133,7 @@ public final class StudyWorker {
             let store: any TrialQueueStorage
             do { store = try open() } catch { throw .store(error) }
             let worker = QueueWorker(store: store, execution: execution, name: name, reclaimAfter: reclaimAfter, busy: busy,
-                                     running: running, shouldStop: shouldStop, isDone: { beat.studyDone })
+                                     running: running, relay: relay, signals: signals, shouldStop: shouldStop, isDone: { beat.studyDone })
             group.enter()
             let thread = Thread {
                 results.add(worker.run())

@@ -10,7 +10,7 @@ struct TrialExecution: Sendable {
     let evaluator: any Evaluator
     let scenario: Scenario
     /// Answers the trials' intermediate reports (nil: every trial runs to its end).
-    let scheduler: (any TrialScheduler)?
+    var scheduler: (any TrialScheduler)?
     let seeds: RandomSource
     let metricNames: [String]
     private let metricIndex: [String: Int]
