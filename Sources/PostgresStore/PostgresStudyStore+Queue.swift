@@ -75,14 +75,49 @@ extension PostgresStudyStore: TrialQueueStorage {
     }
 
     public func heartbeat(worker: String, numbers: [Int]) throws(StudyStorageError) {
-        if numbers.isEmpty { return }
         try writable()
         let study = id, list = numbers.map(Int64.init)
         try read("cannot refresh the heartbeat") { c in
             try PostgresSession.run(c, """
+                WITH seen AS (
+                    INSERT INTO hyperfront_worker (study, worker, seen_at) VALUES (\(study), \(worker), now())
+                    ON CONFLICT (study, worker) DO UPDATE SET seen_at = excluded.seen_at)
                 UPDATE hyperfront_queue SET heartbeat_at = now()
                 WHERE study = \(study) AND worker = \(worker) AND number = ANY(\(list)::bigint[]) AND NOT done
                 """)
+        }
+    }
+
+    public func signOff(worker: String) throws(StudyStorageError) {
+        try writable()
+        let study = id
+        try read("cannot sign the worker off") { c in
+            try PostgresSession.run(c, "DELETE FROM hyperfront_worker WHERE study = \(study) AND worker = \(worker)")
+        }
+    }
+
+    public func queueSnapshot() throws(StudyStorageError) -> QueueSnapshot {
+        let study = id
+        return try read("cannot read the queue") { c in
+            let waiting = try PostgresSession.run(c, """
+                SELECT COUNT(*) FILTER (WHERE worker IS NULL AND NOT done), COUNT(*) FILTER (WHERE done)
+                FROM hyperfront_queue WHERE study = \(study)
+                """).first.map { row -> (Int64, Int64) in try row.decode((Int64, Int64).self) } ?? (0, 0)
+            let claims = try PostgresSession.run(c, """
+                SELECT number, worker, EXTRACT(EPOCH FROM now() - heartbeat_at)::double precision, attempts FROM hyperfront_queue
+                WHERE study = \(study) AND worker IS NOT NULL AND NOT done ORDER BY number
+                """).map { row in
+                let (n, w, age, a) = try row.decode((Int64, String, Double?, Int32).self)
+                return QueueSnapshot.Claim(number: Int(n), worker: w, heartbeatAge: age ?? 0, attempts: Int(a))
+            }
+            let workers = try PostgresSession.run(c, """
+                SELECT worker, EXTRACT(EPOCH FROM now() - seen_at)::double precision FROM hyperfront_worker
+                WHERE study = \(study) ORDER BY seen_at DESC, worker
+                """).map { row in
+                let (w, age) = try row.decode((String, Double).self)
+                return QueueSnapshot.Worker(name: w, seenAge: age)
+            }
+            return QueueSnapshot(waiting: Int(waiting.0), claims: claims, untaken: Int(waiting.1), workers: workers)
         }
     }
 
@@ -250,6 +285,7 @@ extension PostgresStudyStore: TrialQueueStorage {
         try write("cannot empty the queue") { c in
             try PostgresSession.run(c, "DELETE FROM hyperfront_queue WHERE study = \(study)")
             try PostgresSession.run(c, "DELETE FROM hyperfront_report WHERE study = \(study)")
+            try PostgresSession.run(c, "DELETE FROM hyperfront_worker WHERE study = \(study)")
         }
     }
 }

@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresStudyStore {
     /// The schema this version writes (`hyperfront_schema.version`).
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     /// The migrations, oldest first: migration `i` takes the schema from version `i` to `i + 1`.
     /// They run in one transaction under an advisory lock, so that processes starting at once
@@ -105,6 +105,18 @@ extension PostgresStudyStore {
             )
             """,
             "CREATE INDEX hyperfront_report_undecided ON hyperfront_report (study) WHERE decision IS NULL",
+        ],
+        [
+            // The worker processes of a study and their last heartbeat (server clock), for
+            // `hyperfront status`; a row goes when its worker stops.
+            """
+            CREATE TABLE hyperfront_worker (
+                study BIGINT NOT NULL REFERENCES hyperfront_study(id) ON DELETE CASCADE,
+                worker TEXT NOT NULL,
+                seen_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (study, worker)
+            )
+            """,
         ],
     ]
 

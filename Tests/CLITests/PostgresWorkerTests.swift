@@ -84,6 +84,33 @@ struct PostgresWorkerTests {
         try? FileManager.default.removeItem(at: dir)
     }
 
+    @Test("status shows the queue (waiting, running with worker and heartbeat age, done) and the live workers, then the empty queue")
+    func statusShowsTheQueue() throws {
+        guard let url = PostgresServer.fresh(study: "status-\(UUID().uuidString.prefix(8).lowercased())") else { return }
+        let dir = try folder()
+        let scenario = try commandScenario(in: dir, trials: 8, sleep: "1.5")
+        let worker = try Background(["worker", url, "--workers", "2", "--quiet"])
+        let coordinator = try Background(["run", scenario, "--study", url, "--workers", "0", "--quiet"])
+        var seen = ""
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            seen = try CLI.run(["status", url]).stdout
+            if seen.contains("queue: 6 waiting, 2 running, 0 done") && seen.contains("workers: 1 live") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let pid = worker.process.processIdentifier
+        #expect(seen.contains("queue: 6 waiting, 2 running, 0 done"), "\(seen)")
+        #expect(seen.contains("  trial 0: ") && seen.contains("  trial 1: ") && seen.contains(" pid \(pid), heartbeat "), "\(seen)")
+        #expect(seen.contains("workers: 1 live — ") && seen.contains("pid \(pid) (2 running)"), "\(seen)")
+        #expect(!seen.contains(PostgresServer.password))
+        let run = coordinator.wait(timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(worker.wait(timeout: 30).status == 0)
+        let after = try CLI.run(["status", url]).stdout
+        #expect(after.contains("queue: 0 waiting, 0 running, 8 done") && after.contains("workers: none live"), "\(after)")
+        try? FileManager.default.removeItem(at: dir)
+    }
+
     @Test("a worker that cannot run the study, or is given something else, says why with exit code 2 and claims nothing")
     func refusals() throws {
         guard let url = PostgresServer.fresh(study: "refuse-\(UUID().uuidString.prefix(8).lowercased())") else { return }

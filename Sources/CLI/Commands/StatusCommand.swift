@@ -35,8 +35,11 @@ struct StatusCommand: ParsableCommand {
         do { report = try StudyReport(storage: store, registry: .standard) } catch { throw Console.badInput(error.description) }
         let warm = (try? store.setting(WarmStart.settingKey))?.flatMap { try? WarmStart.decoded($0) }
         let askTell = (try? store.setting(Study.askedKey)) != nil
+        // A study in PostgreSQL: its shared queue and the workers serving it.
+        let queue = ((store as? any TrialQueueStorage).flatMap { try? $0.queueSnapshot() })?
+            .statusLines(done: report.trials.count - report.running.count) ?? []
         let text = StatusFormat.render(try selection.apply(report), location: store.location, holder: store.runLockHolder(), points: points,
-                                       askTell: askTell, notes: warm.map { [$0.summary] } ?? [])
+                                       askTell: askTell, notes: (warm.map { [$0.summary] } ?? []) + queue)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

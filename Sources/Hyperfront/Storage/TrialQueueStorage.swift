@@ -57,6 +57,10 @@ public protocol TrialQueueStorage: StudyStorage {
     func queueCounts() throws(StudyStorageError) -> (waiting: Int, claimed: Int)
     /// Empties the queue (the study is done).
     func clearQueue() throws(StudyStorageError)
+    /// What the queue holds now and which workers answered lately (for `status`).
+    func queueSnapshot() throws(StudyStorageError) -> QueueSnapshot
+    /// Says `worker` has stopped (it no longer counts as live).
+    func signOff(worker: String) throws(StudyStorageError)
     /// A listener that wakes this process when others change the queue, or nil (then waiting
     /// processes look again after a pause). Each call makes a new one (its own connection).
     func signals() -> (any QueueSignals)?
@@ -92,10 +96,54 @@ public protocol QueueSignals: AnyObject, Sendable {
 
 extension TrialQueueStorage {
     public func signals() -> (any QueueSignals)? { nil }
+    public func signOff(worker: String) throws(StudyStorageError) {}
 
     public func finish(_ trial: Trial, intermediate: [String], thenClaimFor worker: String, staleAfter: Double,
                        startedAt: Double) throws(StudyStorageError) -> (stored: Bool, next: QueuedTrial?) {
         let stored = try finish(trial, intermediate: intermediate)
         return (stored, try claim(worker: worker, limit: 1, staleAfter: staleAfter, startedAt: startedAt).first)
+    }
+}
+
+/// A study's shared queue as it stands: trials waiting, trials claimed (by whom, and how fresh
+/// their heartbeat is), results not yet taken back by the coordinator, and the workers whose
+/// heartbeat the storage saw lately. Ages are seconds by the storage's clock.
+public struct QueueSnapshot: Sendable, Equatable {
+    public struct Claim: Sendable, Equatable {
+        public var number: Int
+        public var worker: String
+        public var heartbeatAge: Double
+        /// How many times the trial was claimed (more than 1: taken over).
+        public var attempts: Int
+        public init(number: Int, worker: String, heartbeatAge: Double, attempts: Int) {
+            self.number = number
+            self.worker = worker
+            self.heartbeatAge = heartbeatAge
+            self.attempts = attempts
+        }
+    }
+
+    public struct Worker: Sendable, Equatable {
+        /// `host:pid:tag` (see `SharedQueue.workerName`).
+        public var name: String
+        public var seenAge: Double
+        public init(name: String, seenAge: Double) {
+            self.name = name
+            self.seenAge = seenAge
+        }
+    }
+
+    public var waiting: Int
+    public var claims: [Claim]
+    /// Finished by a worker, not yet read back by the coordinator.
+    public var untaken: Int
+    /// Workers seen, most recent first (including those that stopped answering).
+    public var workers: [Worker]
+
+    public init(waiting: Int, claims: [Claim], untaken: Int, workers: [Worker]) {
+        self.waiting = waiting
+        self.claims = claims
+        self.untaken = untaken
+        self.workers = workers
     }
 }

@@ -135,9 +135,13 @@ final class Heartbeat: @unchecked Sendable {
     private let store: any TrialQueueStorage
     private let done = StopFlag()
 
+    private let name: String
+    private let queue = DispatchQueue(label: "queue-heartbeat")
+
     init(worker: String, store: any TrialQueueStorage, running: RunningTrials) {
         self.store = store
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "queue-heartbeat"))
+        self.name = worker
+        timer = DispatchSource.makeTimerSource(queue: queue)
         let done = self.done
         timer.schedule(deadline: .now() + SharedQueue.heartbeatInterval, repeating: SharedQueue.heartbeatInterval)
         timer.setEventHandler {
@@ -150,8 +154,12 @@ final class Heartbeat: @unchecked Sendable {
     /// Whether the study's coordinator said it is done (as of the last heartbeat).
     var studyDone: Bool { done.isSet }
 
+    /// Stops the heartbeat and signs the worker off (it no longer shows as live in `status`).
     func stop() {
         timer.cancel()
+        // After a heartbeat in flight, which would list the worker again.
+        queue.sync {}
+        try? store.signOff(worker: name)
         try? store.close()
     }
 }
