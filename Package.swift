@@ -45,14 +45,15 @@ let package = Package(
         .target(name: "Store", dependencies: ["Hyperfront", .product(name: "GRDB", package: "GRDB.swift")]),
         // A study in a PostgreSQL database (many studies per database, many machines per study).
         .target(name: "PostgresStore", dependencies: ["Hyperfront", .product(name: "PostgresNIO", package: "postgres-nio")]),
-        // Where a study lives (a file or a study URL) and how to open it: one place for every command.
-        .target(name: "StudyStorages", dependencies: ["Hyperfront", "Store", "PostgresStore"]),
+        // Where a study lives (a file or a study URL of a registered storage) and how to open it:
+        // one place for every command. URL storages (PostgresStore) are linked by the program only.
+        .target(name: "StudyStorages", dependencies: ["Hyperfront", "Store"]),
         // Runs a study: sampler + repair + evaluator + store.
-        .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Schedulers", "Store", "PostgresStore", "StudyStorages", "Pareto"]),
+        .target(name: "Studies", dependencies: ["Hyperfront", "Samplers", "IntegerPrograms", "Evaluators", "Schedulers", "Store", "StudyStorages", "Pareto"]),
         // Reports over the study file.
         .target(name: "Reports", dependencies: ["Hyperfront", "Pareto", "Store", "StudyStorages", "IntegerPrograms"]),
         .executableTarget(name: "HyperfrontCLI", dependencies: [
-            "Hyperfront", "Pareto", "Samplers", "IntegerPrograms", "Evaluators", "Store", "StudyStorages", "Studies", "Reports",
+            "Hyperfront", "Pareto", "Samplers", "IntegerPrograms", "Evaluators", "Store", "PostgresStore", "StudyStorages", "Studies", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/CLI"),
 

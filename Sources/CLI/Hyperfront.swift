@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
+import Hyperfront
+import PostgresStore
 
 @main
 struct HyperfrontCommand: ParsableCommand {
     /// Parses and runs a subcommand. Bad arguments exit with code 2, like every other bad
     /// input (ArgumentParser's own convention would be 64).
     static func main() {
+        // Study URLs (postgresql://…) wherever a study path is taken: the one storage this
+        // program links beside study files.
+        PostgresBackend.register()
         do {
             var command = try parseAsRoot()
             try command.run()

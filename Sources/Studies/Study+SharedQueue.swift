@@ -1,5 +1,4 @@
 import Hyperfront
-import PostgresStore
 import StudyStorages
 
 extension Study {
@@ -8,9 +7,8 @@ extension Study {
     /// runs none). Under early stopping the trials' reports reach the run's scheduler through
     /// the study too (`ReportRelay`, `RelayedScheduler`).
     func sharedQueue(scheduled: Bool) -> SharedQueue? {
-        guard let postgres = store as? PostgresStudyStore else { return nil }
-        let address = postgres.address
-        return SharedQueue(localWorkers: settings.workers) { () throws(StudyStorageError) in try PostgresStudyStore.open(address) }
+        guard let queue = store as? any TrialQueueStorage else { return nil }
+        return SharedQueue(localWorkers: settings.workers) { () throws(StudyStorageError) in try queue.reopen() }
     }
 
     /// Tells workers that trials are coming (`running`), before the run.

@@ -1,33 +1,43 @@
 import Foundation
 import Hyperfront
-import PostgresStore
 import Store
 
-/// Where a study lives: a SQLite study file, or a study in a PostgreSQL database
-/// (`postgresql://USER@HOST:5432/DATABASE?study=NAME`). Every command that takes a study
-/// reads its argument with `parse` and opens it with `open`/`create`, so a study URL is
-/// accepted wherever a study path is.
+/// Where a study lives: a SQLite study file, or a study named by a URL in a registered storage
+/// (`StudyBackends`; e.g. `postgresql://USER@HOST:5432/DATABASE?study=NAME` once the program
+/// registered `PostgresBackend`). Every command that takes a study reads its argument with
+/// `parse` and opens it with `open`/`create`, so a study URL is accepted wherever a study path
+/// is — and only the program links the URL storages' client libraries.
 public enum StudyLocation: Sendable, Equatable, CustomStringConvertible {
     case file(String)
-    case postgres(PostgresLocation)
+    case url(any StudyAddress)
 
-    /// Reads a study argument: a `postgresql://` (or `postgres://`) URL, else a file path.
+    /// Reads a study argument: a URL (`scheme://…`) of a registered storage, else a file path.
     public static func parse(_ text: String) throws(StudyStorageError) -> StudyLocation {
-        guard PostgresLocation.isURL(text) else { return .file(text) }
-        do { return .postgres(try PostgresLocation.parse(text)) }
-        catch { throw .database(masked(text), "not a usable study URL: \(error.why)") }
+        guard let scheme = StudyBackends.scheme(of: text) else { return .file(text) }
+        guard let backend = StudyBackends.backend(scheme: scheme) else {
+            throw .database(masked(text), "no storage for \(scheme):// study URLs is built into this program; give a study file (a path), or a postgresql:// URL")
+        }
+        return .url(try backend.parse(text))
     }
 
     /// The study as messages name it (a URL without its password).
     public var description: String {
         switch self {
         case .file(let path): return path
-        case .postgres(let location): return location.description
+        case .url(let address): return address.description
         }
     }
 
-    /// Whether `text` names a study in a database (a `postgresql://` URL) rather than a file.
-    public static func isURL(_ text: String) -> Bool { PostgresLocation.isURL(text) }
+    public static func == (a: StudyLocation, b: StudyLocation) -> Bool {
+        switch (a, b) {
+        case (.file(let x), .file(let y)): return x == y
+        case (.url(let x), .url(let y)): return type(of: x) == type(of: y) && x.description == y.description
+        default: return false
+        }
+    }
+
+    /// Whether `text` names a study by a URL rather than a file path.
+    public static func isURL(_ text: String) -> Bool { StudyBackends.scheme(of: text) != nil }
 
     /// Whether this is a study file.
     public var isFile: Bool { if case .file = self { return true } else { return false } }
@@ -36,7 +46,7 @@ public enum StudyLocation: Sendable, Equatable, CustomStringConvertible {
     public func open(readOnly: Bool = false) throws(StudyStorageError) -> any StudyStorage {
         switch self {
         case .file(let path): return try StudyStore.open(path: path, readOnly: readOnly)
-        case .postgres(let location): return try PostgresStudyStore.open(location, readOnly: readOnly)
+        case .url(let address): return try address.open(readOnly: readOnly)
         }
     }
 
@@ -44,7 +54,7 @@ public enum StudyLocation: Sendable, Equatable, CustomStringConvertible {
     public func create(info: StudyInfo) throws(StudyStorageError) -> any StudyStorage {
         switch self {
         case .file(let path): return try StudyStore.create(path: path, info: info)
-        case .postgres(let location): return try PostgresStudyStore.create(location, info: info)
+        case .url(let address): return try address.create(info: info)
         }
     }
 
@@ -52,7 +62,7 @@ public enum StudyLocation: Sendable, Equatable, CustomStringConvertible {
     public func exists() throws(StudyStorageError) -> Bool {
         switch self {
         case .file(let path): return FileManager.default.fileExists(atPath: path)
-        case .postgres(let location): return try PostgresStudyStore.exists(location)
+        case .url(let address): return try address.presence() == .present
         }
     }
 
@@ -61,14 +71,6 @@ public enum StudyLocation: Sendable, Equatable, CustomStringConvertible {
         try parse(text).open(readOnly: readOnly)
     }
 
-    /// `text` with the password of a URL in it left out (`postgresql://user:secret@host` →
-    /// `postgresql://user@host`), for messages about a URL that did not read.
-    public static func masked(_ text: String) -> String {
-        guard let scheme = text.range(of: "://") else { return text }
-        let rest = text[scheme.upperBound...]
-        guard let at = rest.prefix(while: { $0 != "?" }).lastIndex(of: "@") else { return text }
-        let credentials = rest[..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return text }
-        return String(text[..<scheme.upperBound]) + credentials[..<colon] + rest[at...]
-    }
+    /// `text` with the password of a URL in it left out (see `StudyBackends.masked`).
+    public static func masked(_ text: String) -> String { StudyBackends.masked(text) }
 }

@@ -61,6 +61,8 @@ public protocol TrialQueueStorage: StudyStorage {
     func queueSnapshot() throws(StudyStorageError) -> QueueSnapshot
     /// Says `worker` has stopped (it no longer counts as live).
     func signOff(worker: String) throws(StudyStorageError)
+    /// Another handle on the same study (one per worker thread).
+    func reopen() throws(StudyStorageError) -> any TrialQueueStorage
     /// A listener that wakes this process when others change the queue, or nil (then waiting
     /// processes look again after a pause). Each call makes a new one (its own connection).
     func signals() -> (any QueueSignals)?

@@ -1,6 +1,5 @@
 import Foundation
 import Hyperfront
-import PostgresStore
 import StudyStorages
 
 /// A worker process on a study in PostgreSQL (`hyperfront worker URL`): it evaluates the
@@ -45,20 +44,20 @@ public final class StudyWorker {
     public static func open(_ text: String, wait: Double, note: (String) -> Void) throws(StudyError) -> StudyWorker {
         let location: StudyLocation
         do { location = try StudyLocation.parse(text) } catch { throw .store(error) }
-        guard case .postgres(let address) = location else {
+        guard case .url(let address) = location else {
             throw .invalid("\(text): workers take a study in PostgreSQL (postgresql://USER@HOST:5432/DATABASE?study=NAME); a study file runs its trials in 'hyperfront run --workers N'")
         }
         let deadline = Date().addingTimeInterval(wait)
         var told = false
         while true {
-            let presence: PostgresStudyStore.Presence
-            do { presence = try PostgresStudyStore.presence(address) } catch { throw .store(error) }
+            let presence: StudyPresence
+            do { presence = try address.presence() } catch { throw .store(error) }
             switch presence {
             case .present: break
             case .foreign(let why): throw .store(.database(address.description, why))
             case .absent:
                 if Date() < deadline {
-                    if !told { note("waiting up to \(Int(wait)) s for the study '\(address.study)' to be created (hyperfront run SCENARIO --study \(address))"); told = true }
+                    if !told { note("waiting up to \(Int(wait)) s for the study \(address) to be created (hyperfront run SCENARIO --study \(address))"); told = true }
                     Thread.sleep(forTimeInterval: 0.25)
                     continue
                 }
@@ -66,12 +65,17 @@ public final class StudyWorker {
             break
         }
         let first: any TrialQueueStorage
-        do { first = try PostgresStudyStore.open(address) } catch { throw .store(error) }
+        do throws(StudyStorageError) {
+            guard let queue = try address.open(readOnly: false) as? any TrialQueueStorage else {
+                throw StudyStorageError.database(address.description, "this storage has no shared queue for workers")
+            }
+            first = queue
+        } catch { throw .store(error) }
         let info: StudyInfo, settings: [String: String]
         do { info = try first.info(); settings = try first.settings(); try first.close() } catch { throw .store(error) }
         let scenario = try Self.runnable(info, settings: settings, at: location.description)
         return StudyWorker(location: location, scenario: scenario.0, evaluator: scenario.1, seed: info.seed) { () throws(StudyStorageError) in
-            try PostgresStudyStore.open(address)
+            try first.reopen()
         }
     }
 
