@@ -87,4 +87,28 @@ struct PostgresEarlyStoppingTests {
         #expect(remote[0] == mine[0], "report --all differs")
         #expect(remote[1] == mine[1], "report --intermediate differs")
     }
+
+    @Test("ASHA: the coordinator killed with SIGKILL 3 times while workers wait on its decisions, resumed each time: the study of one process")
+    func killedCoordinatorIsResumed() throws {
+        guard let url = PostgresServer.fresh(study: "asha-coord-\(UUID().uuidString.prefix(8).lowercased())") else { return }
+        let (dir, scenario) = try scenario(trials: 32, pause: "0.1")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let workers = try [Background(["worker", url, "--workers", "2", "--quiet"]), Background(["worker", url, "--quiet"])]
+        for round in 0..<3 {
+            let coordinator = try Background(["run", scenario, "--study", url, "--workers", "0", "--quiet"] + (round == 0 ? [] : ["--resume"]))
+            Thread.sleep(forTimeInterval: 1.3)
+            coordinator.kill9()
+            coordinator.wait(timeout: 10)
+        }
+        let last = try CLI.run(["run", scenario, "--study", url, "--workers", "0", "--resume", "--quiet"])
+        #expect(last.status == 0, "\(StudyURL.mask(last.stderr))")
+        for w in workers { #expect(w.wait(timeout: 30).status == 0) }
+
+        let file = dir.appendingPathComponent("one.sqlite").path
+        let local = try CLI.run(["run", scenario, "--study", file, "--quiet"])
+        #expect(local.status == 0, "\(local.stderr)")
+        let mine = try reports(file), remote = try reports(url)
+        #expect(remote[0] == mine[0], "report --all differs")
+        #expect(remote[1] == mine[1], "report --intermediate differs")
+    }
 }
