@@ -85,13 +85,22 @@ def hv(points, ref):
 class Table:
     def __init__(self, name):
         self.name = name
-        self.yaml = TABLES / f"{name}-mlp.yaml"
-        self.csv = TABLES / f"{name}-mlp.csv"
+        stem = "architecture-cells" if name == "architecture" else f"{name}-mlp"
+        self.yaml = TABLES / f"{stem}.yaml"
+        self.csv = TABLES / f"{stem}.csv"
+        if not self.csv.exists():  # the architecture table is written on demand (about a second)
+            subprocess.run([sys.executable, str(TABLES / "make-architecture-table.py")], check=True)
         text = self.yaml.read_text()
         self.budget = float(text.split("{metric: params, max:")[1].split("}")[0])
         rows = [r for r in csv.reader(line for line in self.csv.read_text().splitlines() if not line.startswith("#"))]
         header = rows[0]
-        self.params = ["layers", "units", "activation", "learning_rate", "batch_size", "epochs"]
+        # The searched parameters: the keys of the YAML's space section, in order.
+        space = text.split("\nspace:\n")[1]
+        self.params = []
+        for line in space.splitlines():
+            if not line.startswith("  "):
+                break
+            self.params.append(line.split(":")[0].strip())
         self.values = {p: [] for p in self.params}
         self.rows = {}
         for r in rows[1:]:
@@ -102,11 +111,13 @@ class Table:
                     self.values[p].append(d[p])
             acc = float(d["accuracy"]) if d["accuracy"] else None
             self.rows[key] = (acc, float(d["params"]))
+        # Numeric choices are ordinal (sorted, suggested by index); named ones categorical.
+        self.categorical = set()
         for p in self.params:
             try:
                 self.values[p].sort(key=float)
             except ValueError:
-                pass
+                self.categorical.add(p)
         feasible = [self.objectives(k) for k, (a, n) in self.rows.items() if a is not None and n <= self.budget]
         front = nondominated(feasible)
         self.ideal = [min(p[i] for p in front) for i in range(2)]
@@ -186,7 +197,7 @@ def optuna_run(problem, kind, seed, trials):
             key = []
             for p in problem.params:
                 vals = problem.values[p]
-                if p == "activation":
+                if p in problem.categorical:
                     key.append(t.suggest_categorical(p, vals))
                 else:  # ordinal: the index of the value, like Hyperfront's numeric choices
                     key.append(vals[t.suggest_int(p, 0, len(vals) - 1)])
@@ -227,7 +238,7 @@ def cached(problem, sampler, seed, trials, bench):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=10)
-    ap.add_argument("--problems", default="digits,wine,breast_cancer,zdt1,zdt2,dtlz2")
+    ap.add_argument("--problems", default="digits,wine,breast_cancer,architecture,zdt1,zdt2,dtlz2")
     ap.add_argument("--samplers", default="bayes,nsga2,random,optuna-gp,optuna-tpe")
     ap.add_argument("--trials", type=int, default=100)
     ap.add_argument("--bench", default=str(REPO / ".build" / "release" / "bench-bayes"))

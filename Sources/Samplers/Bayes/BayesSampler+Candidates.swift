@@ -105,6 +105,29 @@ extension BayesSampler {
         return out
     }
 
+    /// `c` with every numeric parameter moved by a Gaussian step of `width` (share of its
+    /// range) and each categorical one changed with probability 1/(searched parameters).
+    func perturbed(_ c: Configuration, width: Double, using rng: inout RandomSource) -> Configuration {
+        var out = c
+        let d = encoding.count
+        for f in 0..<d {
+            let i = encoding.parameters[f]
+            let g = GeneCoding(space[i].domain)
+            guard !out[i].isNaN else { continue }
+            switch g.kind {
+            case .categorical:
+                if rng.nextUnit() * Double(d) < 1 { out = moved(out, feature: f, width: width, using: &rng) }
+            case .real, .integer:
+                let step = Self.gaussian(&rng) * width * (g.upper - g.lower)
+                out[i] = g.decode(min(max(g.encode(out[i]) + step, g.lower), g.upper))
+            case .fixed:
+                break
+            }
+        }
+        space.normalize(&out) { k in space[k].domain.sample(using: &rng) }
+        return out
+    }
+
     /// The neighbours a local move looks at from `c`: each parameter moved a little.
     func neighbours(of c: Configuration, width: Double, using rng: inout RandomSource) -> [Configuration] {
         var out: [Configuration] = []

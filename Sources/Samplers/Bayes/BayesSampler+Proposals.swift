@@ -43,8 +43,16 @@ extension BayesSampler {
         let complete = train.filter { $0.objectives.allSatisfy(\.isFinite) }
         var features: [Double] = []
         for o in complete { encoding.append(o.configuration, to: &features) }
+        let scalarised = m > 1 && settings.scalarisedShare > 0 && rng.nextUnit() < settings.scalarisedShare
         var objectiveModels: [GaussianProcess] = []
-        for k in 0..<m { objectiveModels.append(model(k, features: features, targets: complete.map { $0.objectives[k] })) }
+        var feasible = complete.filter { $0.violation == 0 }.map(\.objectives)
+        if scalarised {
+            let s = Self.chebyshev(complete.map(\.objectives), feasible: feasible, using: &rng)
+            objectiveModels.append(model(-2, features: features, targets: s.values))
+            feasible = s.feasible
+        } else {
+            for k in 0..<m { objectiveModels.append(model(k, features: features, targets: complete.map { $0.objectives[k] })) }
+        }
         var feasibility: [GaussianProcess] = []
         let constraintCount = complete.first(where: { !$0.constraints.isEmpty })?.constraints.count ?? 0
         for c in 0..<constraintCount {
@@ -59,7 +67,6 @@ extension BayesSampler {
             for o in train { encoding.append(o.configuration, to: &f) }
             feasibility.append(model(-1, features: f, targets: train.map { $0.objectives.allSatisfy(\.isFinite) ? -1 : 1 }))
         }
-        let feasible = complete.filter { $0.violation == 0 }.map(\.objectives)
         var surrogate = Surrogate(objectives: objectiveModels, feasibility: feasibility, feasibleValues: feasible)
 
         var out: [Proposal] = []
@@ -94,6 +101,13 @@ extension BayesSampler {
         let parents = parentsForMutation()
         if !parents.isEmpty {
             for j in 0..<settings.mutationCandidates { offer(mutated(parents[j % parents.count], using: &rng), &rng) }
+            // Every parameter moved at once within a small region around a parent (TuRBO's
+            // trust-region candidates: Eriksson et al., "Scalable global optimization via
+            // local Bayesian optimization", NeurIPS 2019), at four widths.
+            let widths = [0.025, 0.05, 0.1, 0.2]
+            for j in 0..<settings.regionCandidates {
+                offer(perturbed(parents[j % parents.count], width: widths[(j / parents.count) % widths.count], using: &rng), &rng)
+            }
         }
         guard !pool.isEmpty else { return nil }
         var scores = score(pool, surrogate)
@@ -147,5 +161,29 @@ extension BayesSampler {
             }.map(\.configuration)
         }
         return done.sorted { $0.violation < $1.violation }.prefix(8).map(\.configuration)
+    }
+
+    /// A random augmented Chebyshev scalarisation of `values` (ParEGO: Knowles, "ParEGO: a
+    /// hybrid algorithm with on-line landscape approximation for expensive multiobjective
+    /// optimization problems", IEEE TEVC 10, 2006): objectives scaled to [0, 1] by the
+    /// feasible values' range, weights uniform on the simplex, max_k w_k·y_k + 0.05·Σ w_k·y_k.
+    /// Returns the scalarised value of every row and of the feasible rows (one-element rows).
+    static func chebyshev(_ values: [[Double]], feasible: [[Double]], using rng: inout RandomSource) -> (values: [Double], feasible: [[Double]]) {
+        let m = values[0].count
+        let basis = feasible.isEmpty ? values : feasible
+        var lo = [Double](repeating: .infinity, count: m), hi = [Double](repeating: -.infinity, count: m)
+        for v in basis { for k in 0..<m { lo[k] = min(lo[k], v[k]); hi[k] = max(hi[k], v[k]) } }
+        var w = (0..<m).map { _ in -Foundation.log(max(rng.nextUnit(), 1e-300)) }
+        let total = w.reduce(0, +)
+        w = w.map { $0 / total }
+        func scalar(_ v: [Double]) -> Double {
+            var largest = -Double.infinity, sum = 0.0
+            for k in 0..<m {
+                let y = w[k] * (v[k] - lo[k]) / (hi[k] - lo[k] > 1e-12 * max(abs(hi[k]), 1) ? hi[k] - lo[k] : max(abs(hi[k]), 1))
+                largest = max(largest, y); sum += y
+            }
+            return largest + 0.05 * sum
+        }
+        return (values.map(scalar), feasible.map { [scalar($0)] })
     }
 }

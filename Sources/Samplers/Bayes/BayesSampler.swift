@@ -14,9 +14,13 @@ import Hyperfront
 /// - Acquisition: log EHVI over the observed feasible front, exact for any number of
 ///   objectives (`ExpectedHypervolumeImprovement`), plus Σ log P(constraint met) (Gardner et
 ///   al., "Bayesian optimization with inequality constraints", ICML 2014); with no feasible
-///   trial yet, the probability of feasibility alone.
-/// - Search: random configurations, mutations of the front and of the best-scored candidates,
-///   then local moves from the best few; candidates that break a budget are repaired *before*
+///   trial yet, the probability of feasibility alone. A share of the proposals
+///   (`settings.scalarisedShare`) replaces log EHVI by the log expected improvement of a
+///   random augmented Chebyshev scalarisation of the objectives, modelled by one more process
+///   (ParEGO: Knowles, IEEE TEVC 10, 2006).
+/// - Search: random configurations, mutations of the front (one to three parameters, or every
+///   parameter a little: trust-region candidates as in TuRBO, Eriksson et al. 2019), then
+///   local moves from the best few; candidates that break a budget are repaired *before*
 ///   they are scored (or dropped), so the proposal is the best admissible candidate.
 /// - Batches: `settings.batch` proposals per ask by the kriging believer (Ginsbourger, Le
 ///   Riche & Carraro, "Kriging is well-suited to parallelize optimization", 2010): each chosen

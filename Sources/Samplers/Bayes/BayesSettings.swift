@@ -9,6 +9,8 @@ public struct BayesSettings: Sendable, Hashable {
     public var randomCandidates = 192
     /// Mutations of good trials scored per proposal.
     public var mutationCandidates = 128
+    /// Candidates with every parameter moved a little around a good trial, per proposal.
+    public var regionCandidates = 128
     /// Best candidates improved by local moves, and moves per candidate at most.
     public var localStarts = 3
     public var localRounds = 4
@@ -18,6 +20,11 @@ public struct BayesSettings: Sendable, Hashable {
     /// Infeasible candidates repaired to fit the budgets per proposal at most (each is one
     /// integer program); the others are dropped.
     public var repairsPerProposal = 24
+    /// Share of the model-based proposals (with two or more objectives) that maximise the
+    /// expected improvement of a random augmented Chebyshev scalarisation (ParEGO) instead of
+    /// log-EHVI: EHVI over the observed front favours extreme points when the front is far
+    /// from the optimum; a random weighting aims at one part of the front at a time.
+    public var scalarisedShare = 0.5
 
     public init() {}
 
