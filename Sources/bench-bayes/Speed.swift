@@ -27,10 +27,14 @@ func speedProblem(_ c: Configuration, objectives m: Int) -> ([Double], Double) {
     let sizes = (option("--trials") ?? "50,200,1000").split(separator: ",").compactMap { Int($0) }
     let m = Int(option("--objectives") ?? "2") ?? 2
     let repeats = Int(option("--repeats") ?? "5") ?? 5
+    // --share 0 --region 0: the sampler without scalarised proposals and region candidates.
+    var settings = BayesSettings()
+    if let v = option("--share").flatMap(Double.init) { settings.scalarisedShare = v }
+    if let v = option("--region").flatMap(Int.init) { settings.regionCandidates = v }
     let space = speedSpace()
     print("trials  objectives  median_seconds  mean_seconds  (min, max) over \(repeats) proposals (a full model fit every 5 % more trials)")
     for n in sizes {
-        var sampler = BayesSampler(space: space)
+        var sampler = BayesSampler(space: space, settings: settings)
         var rng = RandomSource(seed: 1)
         var history: [Observation] = []
         for _ in 0..<n {

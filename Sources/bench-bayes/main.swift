@@ -9,8 +9,9 @@ import LinearAlgebra
 
 /// Measures the Bayesian sampler (benchmarks/peers/bayes-vs-optuna.py runs it):
 ///
-///   bench-bayes speed [--trials 50,200,1000] [--objectives 2] [--repeats 5]
-///       median seconds to propose one trial after n trials (9 parameters, 1 constraint)
+///   bench-bayes speed [--trials 50,200,1000] [--objectives 2] [--repeats 5] [--share S] [--region N]
+///       median seconds to propose one trial after n trials (9 parameters, 1 constraint);
+///       --share and --region set the sampler's scalarised share and region candidates
 ///   bench-bayes run SCENARIO.yaml --algorithm A --seed S --trials N [--table T.csv]
 ///       runs a study (table lookups instead of the scenario's evaluator with --table) and
 ///       prints one JSON line per trial: minimised objectives and violation
