@@ -123,13 +123,148 @@ class Browser:
 
 
 def state(b):
-    return b.evaluate("(function(){var d=document.body.dataset;return {visible:+d.visible,front:+d.front,trials:d.frontTrials,filters:+d.filters};})()")
+    return b.evaluate("(function(){var d=document.body.dataset;return {visible:+d.visible,front:+d.front,trials:d.frontTrials,"
+                      "filters:+d.filters,knee:d.knee,best:d.best};})()")
+
+
+class PageData:
+    """The page's embedded data, and the Pareto toolkit's knee and best rules re-done here, so
+    that what the page labels under a filter can be checked against an independent answer."""
+
+    def __init__(self, b):
+        self.d = b.evaluate("JSON.parse(document.getElementById('page-data').textContent)")
+        names = [m["name"] for m in self.d["metrics"]]
+        self.cols = [names.index(o["metric"]) if o["metric"] in names else None for o in self.d["objectives"]]
+        self.by_number = {t["number"]: t for t in self.d["trials"]}
+
+    def raw(self, t, k):
+        c = self.cols[k]
+        v = None if c is None or c >= len(t["metrics"]) else t["metrics"][c]
+        return float("nan") if v is None else v
+
+    def minimised(self, t):
+        out = []
+        for k, o in enumerate(self.d["objectives"]):
+            v = self.raw(t, k)
+            out.append(float("inf") if v != v else (-v if o["goal"] == "maximize" else v))
+        return out
+
+    def ordered(self, numbers):
+        """Front trials in the report's order: by the first objective's value, ties by number."""
+        return sorted(numbers, key=lambda n: (self.raw(self.by_number[n], 0), n))
+
+    def front(self, keep):
+        """The non-dominated feasible trials among those `keep` accepts (minimised objectives)."""
+        rows = sorted(((self.minimised(t), t["number"]) for t in self.d["trials"] if t["group"] == "feasible" and keep(t)))
+        kept = []
+        for v, n in rows:
+            if any(all(a <= b for a, b in zip(w, v)) and w != v for w, _ in kept):
+                continue
+            kept.append((v, n))
+        return [n for _, n in kept]
+
+    def knee(self, numbers):
+        """KneePoint.index on the front `numbers` (its Swift code step by step); None below 3 points."""
+        order = self.ordered(numbers)
+        n, d = len(order), len(self.d["objectives"])
+        if n <= 2 or d == 0:
+            return None
+        v = [self.minimised(self.by_number[x]) for x in order]
+        if d == 1:
+            return order[min(range(n), key=lambda i: (v[i][0], i))]
+        lo = [min(r[k] for r in v) for k in range(d)]
+        hi = [max(r[k] for r in v) for k in range(d)]
+        def nv(i, k):
+            r = hi[k] - lo[k]
+            return (v[i][k] - lo[k]) / r if r > 0 else 0.0
+        extremes = []
+        for k in range(d):
+            best, key = 0, (float("inf"), float("inf"))
+            for i in range(n):
+                rest = 0.0
+                for j in range(d):
+                    if j != k:
+                        rest += nv(i, j)
+                if (nv(i, k), rest) < key:
+                    key, best = (nv(i, k), rest), i
+            extremes.append(best)
+        a = [[nv(i, k) for k in range(d)] for i in extremes]
+        w = [1.0] * d
+        if not solve(a, w) or any(not (x > 0) or x in (float("inf"), float("-inf")) for x in w):
+            w = [1.0] * d
+        norm = sum(x * x for x in w) ** 0.5
+        best, far = 0, float("-inf")
+        for i in range(n):
+            s = 0.0
+            for k in range(d):
+                s += w[k] * nv(i, k)
+            if (1 - s) / norm > far:
+                far, best = (1 - s) / norm, i
+        return order[best]
+
+    def best(self, numbers):
+        order = self.ordered(numbers)
+        if not order:
+            return []
+        v = [self.minimised(self.by_number[x]) for x in order]
+        out = []
+        for k in range(len(self.d["objectives"])):
+            b = 0
+            for i in range(len(v)):
+                if v[i][k] < v[b][k]:
+                    b = i
+            out.append(order[b])
+        return out
+
+
+def solve(a, b):
+    """Gaussian elimination with partial pivoting, as KneePoint's; False when singular."""
+    n = len(b)
+    for c in range(n):
+        p = c
+        for r in range(c + 1, n):
+            if abs(a[r][c]) > abs(a[p][c]):
+                p = r
+        if abs(a[p][c]) < 1e-12:
+            return False
+        a[c], a[p] = a[p], a[c]
+        b[c], b[p] = b[p], b[c]
+        for r in range(c + 1, n):
+            f = a[r][c] / a[c][c]
+            if f == 0:
+                continue
+            for k in range(c, n):
+                a[r][k] -= f * a[c][k]
+            b[r] -= f * b[c]
+    for c in range(n - 1, -1, -1):
+        s = b[c]
+        for k in range(c + 1, n):
+            s -= a[c][k] * b[k]
+        b[c] = s / a[c][c]
+    return True
+
+
+def labels_agree(data, st, what):
+    """Failures when the page's knee and best labels are not those of the front it shows."""
+    numbers = [int(x) for x in st["trials"].split(",") if x]
+    knee = data.knee(numbers)
+    best = ",".join(str(x) for x in data.best(numbers))
+    out = []
+    if (st["knee"] or None) != (None if knee is None else str(knee)):
+        out.append(f"{what}: the page's knee is trial {st['knee'] or 'none'}, the front's is {knee}")
+    if st["best"] != best:
+        out.append(f"{what}: the page's best trials are {st['best']}, the front's are {best}")
+    return out
 
 
 def interact(b, name):
     """Brush, type a filter, sort, clear; returns a list of failures."""
     failures = []
     before = state(b)
+    data = PageData(b)
+    if (before["knee"] or None) != (None if data.d["knee"] is None else str(data.d["knee"])):
+        failures.append(f"with no filter the page's knee is trial {before['knee']}, the report's {data.d['knee']}")
+    failures += labels_agree(data, before, "no filter")
     rect = b.evaluate("(function(){var r=document.querySelector('#scatter-canvas canvas.overlay').getBoundingClientRect();"
                       "window.scrollTo(0,0);r=document.querySelector('#scatter-canvas canvas.overlay').getBoundingClientRect();"
                       "return [r.left,r.top,r.width,r.height];})()")
@@ -145,6 +280,8 @@ def interact(b, name):
           f"front {before['front']} -> {brushed['front']} trials")
     if brushed["filters"] < 1 or brushed["visible"] >= before["visible"] or brushed["trials"] == before["trials"]:
         failures.append("the brush did not change the highlighted front")
+    failures += labels_agree(data, brushed, "after the brush")
+    print(f"{name}: brush: knee {before['knee'] or 'none'} -> {brushed['knee'] or 'none'}, best {before['best']} -> {brushed['best']}")
     # The front must be the non-dominated set of what the brush keeps: recomputed in the page.
     b.evaluate("document.getElementById('filters-clear').click()")
     cleared = state(b)
@@ -162,6 +299,7 @@ def interact(b, name):
     if f["filters"] != 1 or f["visible"] >= before["visible"] or f["trials"] == before["trials"]:
         failures.append("typing a range did not change the front")
     b.evaluate("document.getElementById('filters-clear').click()")
+    failures += knee_moves(b, name, data, before)
     # Sort the table by its second column, twice (ascending, then descending).
     order = b.evaluate("(function(){var th=document.querySelectorAll('#front-table th')[1];th.click();var a=[].map.call(document.querySelectorAll('#front-table tbody tr'),function(r){return r.children[1].textContent;});"
                        "th.click();var d=[].map.call(document.querySelectorAll('#front-table tbody tr'),function(r){return r.children[1].textContent;});"
@@ -184,6 +322,80 @@ def interact(b, name):
     return failures
 
 
+def knee_moves(b, name, data, before):
+    """A typed range on the first objective that leaves the knee out (the side of it with more
+    front points, cut halfway to its neighbour): the page must name a new knee, the one of the
+    front it now shows (recomputed here from the page's data)."""
+    if not before["knee"]:
+        return []
+    order = data.ordered(data.d["front"])
+    at = order.index(int(before["knee"]))
+    raw = lambda n: data.raw(data.by_number[n], 0)
+    left, right = order[:at], order[at + 1:]
+    if len(left) >= len(right) and left:
+        lo, hi = None, (raw(left[-1]) + raw(order[at])) / 2
+    elif right:
+        lo, hi = (raw(order[at]) + raw(right[0])) / 2, None
+    else:
+        return []
+    if (lo is not None and lo == raw(order[at])) or (hi is not None and hi == raw(order[at])):
+        return []   # no value between the knee and its neighbour
+    b.evaluate("(function(lo,hi){var row=document.querySelector('.filter[data-dim]');"
+               "var a=row.querySelector('input.lo'),z=row.querySelector('input.hi');"
+               "a.value=lo===null?'':String(lo);z.value=hi===null?'':String(hi);z.dispatchEvent(new Event('change'));})"
+               f"({json.dumps(lo)},{json.dumps(hi)})")
+    st = state(b)
+    failures = []
+    keep = lambda t: (lo is None or raw(t["number"]) >= lo) and (hi is None or raw(t["number"]) <= hi)
+    expected = ",".join(str(n) for n in sorted(data.front(keep)))
+    if st["trials"] != expected:
+        failures.append(f"after a range leaving out the knee, the page's front differs from the one recomputed here")
+    if st["knee"] == before["knee"]:
+        failures.append(f"a range leaving out the knee (trial {before['knee']}) did not move it")
+    failures += labels_agree(data, st, "after a range leaving out the knee")
+    side = f"<= {hi:.6g}" if hi is not None else f">= {lo:.6g}"
+    print(f"{name}: filter {data.d['objectives'][0]['metric']} {side} (leaves out the knee): front {st['front']}, "
+          f"knee {before['knee']} -> {st['knee'] or 'none'}, best {st['best']}")
+    b.evaluate("document.getElementById('filters-clear').click()")
+    return failures
+
+
+def compare_interact(b, name):
+    """On a compare page: untick the first side (its groups hide in every plot, the count of
+    sides shown drops), tick it again; move the mouse onto a drawn line and read the name the
+    page gives it. Returns a list of failures."""
+    failures = []
+    sides = b.evaluate("document.querySelectorAll('#compare-sides input[data-side]').length")
+    before = b.evaluate("+document.body.dataset.sidesShown")
+    hidden = b.evaluate("(function(){var c=document.querySelector('#compare-sides input[data-side]');c.click();"
+                        "var g=[].filter.call(document.querySelectorAll('svg.plot g[data-side=\"'+c.dataset.side+'\"]'),"
+                        "function(x){return getComputedStyle(x).display!=='none';}).length;"
+                        "return {shown:+document.body.dataset.sidesShown, visible:g};})()")
+    b.evaluate("document.querySelector('#compare-sides input[data-side]').click()")
+    after = b.evaluate("+document.body.dataset.sidesShown")
+    print(f"{name}: {sides} sides; unticking the first: sides shown {before} -> {hidden['shown']} "
+          f"({hidden['visible']} of its groups still drawn), ticking it again: {after}")
+    if sides < 2 or before != sides or hidden["shown"] != sides - 1 or hidden["visible"] != 0 or after != sides:
+        failures.append("the side toggles did not hide and show a side")
+    # A point on the last drawn line (an attainment surface when there are any), in page pixels.
+    at = b.evaluate("(function(){var ls=[].filter.call(document.querySelectorAll('svg.plot g[data-name] polyline:not(.halo)'),function(l){return l.points.length>2;});"
+                    "var l=ls[ls.length-1];if(!l){return null;}l.scrollIntoView({block:'center'});"
+                    "var p=l.points[1],q=l.points[2],m=l.getScreenCTM();var x=(p.x+q.x)/2,y=(p.y+q.y)/2;"
+                    "return {x:m.a*x+m.c*y+m.e,y:m.b*x+m.d*y+m.f,name:l.parentNode.dataset.name};})()")
+    if at is None:
+        failures.append("no line to hover on the compare page")
+        return failures
+    b.mouse("mouseMoved", at["x"], at["y"], buttons=0)
+    hover = b.evaluate("({name: document.body.dataset.hover, text: document.getElementById('compare-hover').textContent,"
+                       "faded: document.querySelectorAll('svg.plot g.faded').length})")
+    print(f"{name}: hovering a line of '{at['name']}': the page names '{hover['name']}', {hover['faded']} groups of other sides faded")
+    if hover["name"] != at["name"] or hover["text"] != at["name"] or hover["faded"] == 0:
+        failures.append(f"hovering '{at['name']}' named '{hover['name']}'")
+    b.mouse("mouseMoved", 2, 2, buttons=0)
+    b.evaluate("window.scrollTo(0,0)")
+    return failures
+
+
 def main():
     chromium, outdir, pages = sys.argv[1], sys.argv[2], sys.argv[3:]
     os.makedirs(outdir, exist_ok=True)
@@ -200,6 +412,9 @@ def main():
                 print(f"{name}: script parts (ms): {timings}; first paint {paint:.0f} ms")
             interactive = b.evaluate("!!document.getElementById('scatter-canvas')")
             failures = interact(b, name) if interactive else []
+            comparing = b.evaluate("!!document.getElementById('compare-sides')")
+            if comparing:
+                failures += compare_interact(b, name)
             curves = b.evaluate("(document.getElementById('curves-view') || {getAttribute: function () { return null; }}).getAttribute('data-curves')")
             if curves is not None:
                 print(f"{name}: learning curves: drawn {curves} curves")
@@ -222,6 +437,8 @@ def main():
                 status = 1
             if interactive and not failures:
                 print(f"{name}: interactions changed the front as expected")
+            if comparing and not failures:
+                print(f"{name}: side toggles and hover names work")
         except Exception as e:
             print(f"{name}: FAILED: {e}")
             status = 1

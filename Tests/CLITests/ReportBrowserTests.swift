@@ -4,8 +4,9 @@ import Testing
 /// The HTML report and compare pages in a real browser: scripts/report-screenshots.sh renders
 /// them with the built binary, loads each in headless Chromium (installing Debian's package
 /// when it can) driven over the DevTools protocol by scripts/report-browser-check.py, fails on
-/// any console message or when a scripted brush or filter leaves the front unchanged, and
-/// saves screenshots. A missing browser (or
+/// any console message, when a scripted brush or filter leaves the front unchanged or labels a
+/// knee that is not the shown front's, or when a compare page's side boxes and hover names do
+/// not work, and saves screenshots. A missing browser (or
 /// python3) fails the test under CI (`CI=true`); elsewhere it is skipped with a message.
 @Suite(.enabled(if: ReportFixtures.available || ContinuousIntegration.active, "python3 is needed to write the synthetic study files"))
 struct ReportBrowserTests {
@@ -41,6 +42,19 @@ struct ReportBrowserTests {
             #expect(!text.contains("\(page): FAILED"), "\(text)")
         }
         #expect(text.contains("report-curves: learning curves: drawn"), "\(text)")
+        // The knee and best labels follow the front shown: with no filter they are the
+        // report's, after the brush they are those of the brushed front, and a range that
+        // leaves the knee out moves it to the knee of what remains (each checked against the
+        // knee rule re-done by the script from the page's data).
+        for page in ["report-2d", "report-3d"] {
+            let lines = text.split(separator: "\n").filter { $0.hasPrefix("\(page): filter") && $0.contains("(leaves out the knee)") }
+            #expect(lines.count == 1, "\(text)")
+        }
+        // The compare pages: a box per side hides and shows it in every plot; hovering a line
+        // names it.
+        for page in ["compare", "compare-runs"] {
+            #expect(text.contains("\(page): side toggles and hover names work"), "\(text)")
+        }
     }
 }
 

@@ -74,6 +74,49 @@ func reportFormatsMatchGoldenFiles(format: String) throws {
     #expect(abs(h.last!.value - final) <= 1e-9 * final)
 }
 
+/// The history against an oracle: at every trial that changes the front, the exact
+/// hypervolume of every trial so far, recomputed from scratch.
+func historyOracle(_ r: StudyReport) throws -> [(trial: Int, value: Double)] {
+    let ref = try #require(r.referencePoint)
+    var seen: [[Double]] = [], out: [(trial: Int, value: Double)] = []
+    for i in r.feasible.sorted(by: { r.trials[$0].number < r.trials[$1].number }) {
+        let v = r.objectiveVector(i)
+        guard v.allSatisfy(\.isFinite) else { continue }
+        let changes = !seen.contains { Dominance.weaklyDominates($0, v) }
+        seen.append(v)
+        if changes { out.append((r.trials[i].number, Hypervolume.compute(PointSet(rows: seen), reference: ref))) }
+    }
+    return out
+}
+
+@Test(arguments: [2, 3])
+func hypervolumeHistoryIsExactAtEveryFrontChange(objectives: Int) throws {
+    let r = try fixtureReport(objectives: objectives, count: 150)
+    let oracle = try historyOracle(r)
+    let h = r.hypervolumeTimeline
+    #expect(h.exact)
+    #expect(h.frontChanges == oracle.count && oracle.count > 10)
+    #expect(h.entries.map(\.trial) == oracle.map(\.trial))
+    for (e, o) in zip(h.entries, oracle) { #expect(abs(e.value - o.value) <= 1e-12 * o.value, "trial \(o.trial)") }
+}
+
+/// Without the budget for summed contributions, the history measures the front at up to
+/// 100 evenly spaced changes instead (exact here, where each front is small).
+@Test func hypervolumeHistoryBeyondItsBudgetMeasuresFewerChanges() throws {
+    let r = try fixtureReport(objectives: 3, count: 400)
+    let oracle = try historyOracle(r)
+    let h = r.hypervolumeTimeline(budget: 0)
+    #expect(!h.exact)
+    #expect(h.frontChanges == oracle.count)
+    let chosen = StudyReport.evenly(oracle.count, StudyReport.maximumEstimatedHistoryPoints)
+    #expect(h.entries.count == min(oracle.count, 100) && h.entries.count == chosen.count)
+    #expect(h.entries.last?.trial == oracle.last?.trial)
+    for (e, k) in zip(h.entries, chosen) {
+        #expect(e.trial == oracle[k].trial)
+        #expect(abs(e.value - oracle[k].value) <= 1e-12 * oracle[k].value)
+    }
+}
+
 @Test func everyTrialFailedIsExplained() throws {
     let r = try fixtureReport { ts in for k in ts.indices { ts[k].state = .failed; ts[k].failure = k % 3 == 0 ? "timeout after 10m" : "exit status 1: out of memory"; ts[k].violation = .infinity } }
     let why = try #require(r.emptyFrontExplanation)

@@ -65,8 +65,16 @@ public enum HTMLFormat {
 
     /// JSON safe inside a `<script>` element: `<` only ever occurs inside strings, where
     /// `\u003c` reads the same, so no `</script>` or `<!--` can end the element early.
+    /// - Complexity: one pass over the UTF-8 bytes (Foundation's `replacingOccurrences` took a
+    ///   third of the time of writing a 10,000-trial page).
     static func embedded(_ json: String) -> String {
-        json.replacingOccurrences(of: "<", with: "\\u003c")
+        guard json.utf8.contains(UInt8(ascii: "<")) else { return json }
+        var out: [UInt8] = []
+        out.reserveCapacity(json.utf8.count + 64)
+        for b in json.utf8 {
+            if b == UInt8(ascii: "<") { out += "\\u003c".utf8 } else { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The JSON object the page renders from (see `PageData`), as embedded.

@@ -4,14 +4,15 @@ import Foundation
 /// The script links plots and tables: hovering a row or a point marks the same trial
 /// everywhere; clicking shows the trial's details from the embedded JSON.
 enum HTMLPage {
-    static func wrap(title: String, body: String, details: String) -> String {
+    /// `script`: the page's own script, after the shared one.
+    static func wrap(title: String, body: String, details: String, script extra: String = "") -> String {
         var o = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         o += "<title>\(escapeHTML(title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         o += body
         o += "<div id=\"details\" class=\"details\" hidden></div>\n"
         o += "<script type=\"application/json\" id=\"trial-data\">\(details.replacingOccurrences(of: "</", with: "<\\/"))</script>\n"
-        o += "<script>\n\(script)</script>\n</body>\n</html>\n"
+        o += "<script>\n\(script)" + extra + "</script>\n</body>\n</html>\n"
         return o
     }
 
@@ -28,14 +29,21 @@ enum HTMLPage {
     .dom circle { fill: #8c959f; opacity: .35; }
     .inf path { stroke: #d1242f; stroke-width: 1.2; opacity: .6; fill: none; }
     .front circle { fill: #1f6feb; stroke: #fff; stroke-width: 1; } .front polyline { stroke: #1f6feb; stroke-width: 1.5; opacity: .7; }
-    .set circle { stroke: #fff; stroke-width: .8; opacity: .9; } .set polyline { stroke-width: 1.5; opacity: .8; }
+    .set .mark { stroke: #fff; stroke-width: .8; opacity: .9; } .set polyline { stroke-width: 1.5; opacity: .8; }
     .surf polyline { stroke-width: 1.6; }
-    .set0 circle { fill: #1f6feb; } .set0 polyline { stroke: #1f6feb; }
-    .set1 circle { fill: #d1242f; } .set1 polyline { stroke: #d1242f; }
-    .set2 circle { fill: #1a7f37; } .set2 polyline { stroke: #1a7f37; }
-    .set3 circle { fill: #8250df; } .set3 polyline { stroke: #8250df; }
-    .set4 circle { fill: #bc4c00; } .set4 polyline { stroke: #bc4c00; }
-    .set5 circle { fill: #0969da; } .set5 polyline { stroke: #0969da; }
+    .set0 .mark { fill: #1f6feb; } .set0 polyline { stroke: #1f6feb; }
+    .set1 .mark { fill: #d1242f; } .set1 polyline { stroke: #d1242f; }
+    .set2 .mark { fill: #1a7f37; } .set2 polyline { stroke: #1a7f37; }
+    .set3 .mark { fill: #8250df; } .set3 polyline { stroke: #8250df; }
+    .set4 .mark { fill: #bc4c00; } .set4 polyline { stroke: #bc4c00; }
+    .set5 .mark { fill: #0969da; } .set5 polyline { stroke: #0969da; }
+    .plot polyline.halo { stroke: #fff; stroke-width: 5; opacity: .85; stroke-linejoin: round; }
+    .plots.wide { display: block; } .plots.wide figure { display: block; margin: 0 0 14px; }
+    .plots.wide svg.plot { width: 100%; height: auto; max-width: 1500px; }
+    .plot g.faded { opacity: .15; } .plot g.faded .halo { opacity: 0; }
+    .sides { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; margin: 4px 0; }
+    .sides label { cursor: pointer; white-space: nowrap; } .sides label.focus { font-weight: 600; }
+    .sides .surfaces { color: #59636e; } .key { vertical-align: -1px; }
     .label { font-weight: 600; }
     .hvline { stroke: #1a7f37; stroke-width: 1.8; } .hvdot { fill: #1a7f37; }
     .pc { stroke: #1f6feb; stroke-width: 1.2; opacity: .45; } .pc.knee { stroke: #bc4c00; stroke-width: 2.5; opacity: .9; }

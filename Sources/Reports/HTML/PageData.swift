@@ -73,13 +73,16 @@ enum PageData {
         }
     }
 
-    /// The final hypervolume, its reference point in each objective's own direction, and
-    /// `[trial, value]` for every trial that changed the front.
+    /// The final hypervolume, its reference point in each objective's own direction,
+    /// `[trial, value]` for the trials that changed the front (`StudyReport.hypervolumeTimeline`),
+    /// how many did, and whether the values are exact.
     static func hypervolume(_ report: StudyReport) -> String {
         guard let hv = report.hypervolume else { return "null" }
         let reference = zip(report.model.objectives, hv.reference).map { o, r in number(o.goal == .maximize ? -r : r) }
-        let history = report.hypervolumeHistory.map { "[\($0.trial), \(number($0.value))]" }
-        return "{\"value\": \(number(hv.value)), \"reference\": [" + reference.joined(separator: ", ") + "], \"history\": [" + history.joined(separator: ", ") + "]}"
+        let timeline = report.hypervolumeTimeline
+        let history = timeline.entries.map { "[\($0.trial), \(number($0.value))]" }
+        return "{\"value\": \(number(hv.value)), \"reference\": [" + reference.joined(separator: ", ") + "], \"history\": [" + history.joined(separator: ", ") + "], "
+            + "\"changes\": \(timeline.frontChanges), \"exact\": \(timeline.exact)}"
     }
 
     /// `{"metrics": [...], "left_out": N, "trials": [{"trial": n, "reports": [[step, v...]]}]}`:

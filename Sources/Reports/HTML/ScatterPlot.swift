@@ -20,6 +20,8 @@ struct ScatterPlot {
         var points: [(x: Double, y: Double, trial: Int?)]
         /// The staircase's corner points (natural units), in order; empty for none.
         var steps: [(x: Double, y: Double)] = []
+        /// The attainment surface a `.surface` series draws ("best", "median", "worst").
+        var surface: String? = nil
     }
 
     var xTitle: String
@@ -50,22 +52,39 @@ struct ScatterPlot {
             case .set(let k): cls = "set set\(k % Self.palette.count)"
             case .surface(let k, _): cls = "surf set\(k % Self.palette.count)"
             }
-            o += "<g class=\"\(cls)\"><title>\(escapeHTML(s.name))</title>\n"
+            // A comparison's series name their side (and surface), for the page's toggles and hover.
+            var attributes = ""
+            switch s.style {
+            case .set(let k): attributes = " data-side=\"\(k)\" data-name=\"\(escapeHTML(s.name))\""
+            case .surface(let k, _):
+                attributes = " data-side=\"\(k)\"" + (s.surface.map { " data-surface=\"\(escapeHTML($0))\"" } ?? "") + " data-name=\"\(escapeHTML(s.name))\""
+            default: break
+            }
+            o += "<g class=\"\(cls)\"\(attributes)><title>\(escapeHTML(s.name))</title>\n"
             if s.steps.count > 1 {
                 var dash = ""
                 if case .surface(_, let d) = s.style, d > 0 { dash = " stroke-dasharray=\"\(d * 3),\(d * 2)\"" }
-                o += "<polyline fill=\"none\"\(dash) points=\"" + s.steps.map { "\(px(ax.pixel($0.x))),\(px(ay.pixel($0.y)))" }.joined(separator: " ") + "\"/>\n"
+                let points = s.steps.map { "\(px(ax.pixel($0.x))),\(px(ay.pixel($0.y)))" }.joined(separator: " ")
+                // A white halo under each comparison line keeps crossing lines apart; it is also
+                // the line's hover target.
+                switch s.style {
+                case .set, .surface: o += "<polyline class=\"halo\" fill=\"none\" points=\"\(points)\"/>\n"
+                default: break
+                }
+                o += "<polyline fill=\"none\"\(dash) points=\"\(points)\"/>\n"
             }
             for p in s.points {
-                let x = px(ax.pixel(p.x)), y = px(ay.pixel(p.y))
+                let x = ax.pixel(p.x), y = ay.pixel(p.y)
                 let data = p.trial.map { " data-trial=\"\($0)\"" } ?? ""
                 switch s.style {
                 case .infeasible:
-                    o += "<path\(data) d=\"M\(x) \(y)m-3 -3l6 6m0 -6l-6 6\"/>\n"
+                    o += "<path\(data) d=\"M\(px(x)) \(px(y))m-3 -3l6 6m0 -6l-6 6\"/>\n"
                 case .dominated:
-                    o += "<circle\(data) cx=\"\(x)\" cy=\"\(y)\" r=\"2\"/>\n"
+                    o += "<circle\(data) cx=\"\(px(x))\" cy=\"\(px(y))\" r=\"2\"/>\n"
+                case .set(let k):
+                    o += Self.marker(k, x, y, data)
                 default:
-                    o += "<circle\(data) cx=\"\(x)\" cy=\"\(y)\" r=\"4\"/>\n"
+                    o += "<circle\(data) cx=\"\(px(x))\" cy=\"\(px(y))\" r=\"4\"/>\n"
                 }
             }
             o += "</g>\n"
@@ -78,6 +97,17 @@ struct ScatterPlot {
         }
         o += "</svg>\n"
         return o
+    }
+
+    /// A comparison point of side `k`: a circle, square, triangle or diamond (by `k`), so that
+    /// sides stay apart where their colours overlap or cannot be told apart.
+    static func marker(_ k: Int, _ x: Double, _ y: Double, _ data: String) -> String {
+        switch k % 4 {
+        case 0: return "<circle class=\"mark\"\(data) cx=\"\(px(x))\" cy=\"\(px(y))\" r=\"4\"/>\n"
+        case 1: return "<rect class=\"mark\"\(data) x=\"\(px(x - 3.5))\" y=\"\(px(y - 3.5))\" width=\"7\" height=\"7\"/>\n"
+        case 2: return "<path class=\"mark\"\(data) d=\"M\(px(x)) \(px(y - 4.6))l4.2 7.6h-8.4z\"/>\n"
+        default: return "<path class=\"mark\"\(data) d=\"M\(px(x)) \(px(y - 5))l4.6 5l-4.6 5l-4.6 -5z\"/>\n"
+        }
     }
 
     /// Frame, ticks, grid and titles.

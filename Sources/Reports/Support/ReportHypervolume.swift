@@ -11,6 +11,9 @@ import Pareto
 enum ReportHypervolume {
     /// Steps of one history entry (a report computes up to a few hundred of them).
     static let historyWorkLimit = 10_000_000
+    /// Steps of a whole history of summed contributions (`StudyReport.hypervolumeTimeline`):
+    /// the same as one exact value's default bound, a few seconds at most.
+    static let historyBudget = Hypervolume.defaultWorkLimit
 
     static func value(_ points: PointSet, reference: [Double], workLimit: Int = Hypervolume.defaultWorkLimit,
                       samples: Int = 100_000) -> Double {

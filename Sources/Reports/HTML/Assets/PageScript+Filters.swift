@@ -58,7 +58,8 @@ extension PageScript {
           status.textContent = filterCount() === 0
             ? "No filter: all " + plotted.length + " complete trials are shown and the front is the report's (" + S.front.length + " configurations). Drag on the scatter plot or along a parallel axis, or type a range below."
             : shown + " of " + plotted.length + " complete trials pass " + filterCount() + " filter" + (filterCount() === 1 ? "" : "s") +
-              "; the front of what they keep has " + S.front.length + " configuration" + (S.front.length === 1 ? "" : "s") + " (not dominated by any other trial shown).";
+              "; the front of what they keep has " + S.front.length + " configuration" + (S.front.length === 1 ? "" : "s") + " (not dominated by any other trial shown)" +
+              (S.knee >= 0 ? ", its knee is trial " + T[S.knee].number : "") + "; the knee and best labels are those of this front.";
         }
         return { update: update };
       }

@@ -60,6 +60,12 @@ extension PageScript {
             "The hypervolume is the part of objective space the front dominates, measured up to a reference point just worse than every feasible trial: " +
             words.join("; ") + ". 100 % is the best front seen (hypervolume " + sig(best, 4) + " in these units)" +
             (half ? "; the study reached 99 % of it at trial " + half[0] + "." : ".")));
+          var n = hv.changes || hv.history.length;
+          root.appendChild(el("p", { "class": "note", id: "history-rule" }, hv.exact !== false
+            ? "Each dot is a trial that changed the front" + (hv.history.length < n ? " (" + hv.history.length + " of the " + n + " that did, evenly spaced)" : " (" + n + ")") +
+              "; the values are exact, each change adding the volume its new point dominates alone."
+            : "Measured at " + hv.history.length + " of the " + n + " trials that changed the front, evenly spaced: with " + D.objectives.length +
+              " objectives an exact value at every change would take too long, so each is exact where that is quick and otherwise estimated from 10,000 random samples (within about 1 % of the box up to the reference point)."));
         }
         // Each objective's best feasible value so far, in its own unit.
         var grid = el("div", { "class": "small-multiples" });

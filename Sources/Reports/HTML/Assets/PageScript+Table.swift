@@ -24,7 +24,7 @@ extension PageScript {
         if (D.all) { cols.push({ title: "state", value: function (i) { return T[i].group; }, text: function (i) { return T[i].group; }, discrete: true }); }
         cols.push({ title: "note", value: function (i) { return noteOf(i); }, text: function (i) { return noteOf(i); }, discrete: true });
         function noteOf(i) {
-          var n = (notes[i] || []).filter(function (x) { return x !== "knee" || S.knee === i; });
+          var n = notes[i] || [];
           if (D.all && S.onFront[i]) { n = ["front"].concat(n); }
           return n.join("; ");
         }

@@ -1,10 +1,10 @@
 /// The report page's script: plain JavaScript (no library, no network) that renders every
 /// plot and table from the JSON object in `<script id="page-data">` (see `PageData`). It keeps
 /// one state — the filters (objective, metric and parameter ranges; sets of choice values),
-/// the trials they leave visible and the non-dominated set of those (recomputed whenever a
-/// filter changes) — and redraws each view from it. Its state is mirrored on `<body>` as
+/// the trials they leave visible, the non-dominated set of those and its knee and best trials
+/// (recomputed whenever a filter changes) — and redraws each view from it. Its state is mirrored on `<body>` as
 /// `data-*` attributes (`data-ready`, `data-visible`, `data-front`, `data-front-trials`,
-/// `data-filters`, `data-render-ms`) so that a browser test can read what the page shows.
+/// `data-knee`, `data-best`, `data-filters`, `data-render-ms`) so that a browser test can read what the page shows.
 enum PageScript {
     /// The whole script, in order: the core (data, filters, front), drawing helpers, then one
     /// part per view, then the start-up code.
@@ -108,13 +108,11 @@ extension PageScript {
       T.forEach(function (t, i) { indexOf[t.number] = i; });
       var plotted = [];   // complete trials a plot shows: feasible and infeasible
       T.forEach(function (t, i) { if (t.group === "feasible" || t.group === "infeasible") { plotted.push(i); } });
-      var notes = {};
-      if (D.knee !== null) { notes[indexOf[D.knee]] = ["knee"]; }
-      D.best.forEach(function (n, k) { var i = indexOf[n]; (notes[i] = notes[i] || []).push("best " + D.objectives[k].metric); });
+      var notes = {};   // "knee", "best <metric>" by trial index, for the front shown (see `refresh`)
 
       // The state every view draws: filters by dimension id ({lo, hi} or {set: {index: true}}),
       // the visible trials, their front, the trial under the pointer.
-      var S = { filters: {}, visible: new Uint8Array(N), front: [], onFront: new Uint8Array(N), hover: -1, knee: -1, views: [] };
+      var S = { filters: {}, visible: new Uint8Array(N), front: [], onFront: new Uint8Array(N), hover: -1, knee: -1, best: [], views: [] };
 
       function passes(i, skip) {
         for (var id in S.filters) {
@@ -152,6 +150,75 @@ extension PageScript {
         }
         return kept;
       }
+      /** The first of `idx` with the smallest value of minimised objective `k`; -1 when empty. */
+      function bestOf(idx, k) {
+        var at = -1;
+        idx.forEach(function (i) { if (at < 0 || OBJ[k][i] < OBJ[k][at]) { at = i; } });
+        return at;
+      }
+      /**
+       * The knee of the front `idx` (trial indices in the page's front order), step for step the
+       * Pareto toolkit's `KneePoint` on which the report names its knee: objectives scaled to
+       * [0, 1] over the front, the point farthest beyond the hyperplane through each objective's
+       * extreme point (Das 1999; Zhang, Tian & Jin 2015), the plane through the unit points when
+       * the extremes span none with positive intercepts. -1 for fewer than three points, as the
+       * report has no knee then.
+       */
+      function kneeOf(idx) {
+        var n = idx.length, d = OBJ.length, j, k, q;
+        if (n <= 2 || d === 0) { return -1; }
+        if (d === 1) { return bestOf(idx, 0); }
+        var lo = [], hi = [];
+        for (k = 0; k < d; k++) {
+          lo.push(Infinity); hi.push(-Infinity);
+          for (j = 0; j < n; j++) { var x = OBJ[k][idx[j]]; if (x < lo[k]) { lo[k] = x; } if (x > hi[k]) { hi[k] = x; } }
+        }
+        function at(j, k) { var r = hi[k] - lo[k]; return r > 0 ? (OBJ[k][idx[j]] - lo[k]) / r : 0; }
+        var extremes = [];
+        for (k = 0; k < d; k++) {
+          var e = 0, key = Infinity, rest = Infinity;
+          for (j = 0; j < n; j++) {
+            var others = 0;
+            for (q = 0; q < d; q++) { if (q !== k) { others += at(j, q); } }
+            var own = at(j, k);
+            if (own < key || (own === key && others < rest)) { key = own; rest = others; e = j; }
+          }
+          extremes.push(e);
+        }
+        var a = extremes.map(function (j) { var row = []; for (var q = 0; q < d; q++) { row.push(at(j, q)); } return row; });
+        var w = a.map(function () { return 1; });
+        if (!solve(a, w) || w.some(function (x) { return !(x > 0) || !isFinite(x); })) { w = w.map(function () { return 1; }); }
+        var norm = Math.sqrt(w.reduce(function (s, x) { return s + x * x; }, 0));
+        var far = -Infinity, knee = 0;
+        for (j = 0; j < n; j++) {
+          var s = 0;
+          for (k = 0; k < d; k++) { s += w[k] * at(j, k); }
+          if ((1 - s) / norm > far) { far = (1 - s) / norm; knee = j; }
+        }
+        return idx[knee];
+      }
+      /** Solves a·x = b in place by Gaussian elimination with partial pivoting (b becomes x); false when singular. */
+      function solve(a, b) {
+        var n = b.length, c, r, k, t;
+        for (c = 0; c < n; c++) {
+          var p = c;
+          for (r = c + 1; r < n; r++) { if (Math.abs(a[r][c]) > Math.abs(a[p][c])) { p = r; } }
+          if (Math.abs(a[p][c]) < 1e-12) { return false; }
+          t = a[c]; a[c] = a[p]; a[p] = t; t = b[c]; b[c] = b[p]; b[p] = t;
+          for (r = c + 1; r < n; r++) {
+            var f = a[r][c] / a[c][c];
+            if (f === 0) { continue; }
+            for (k = c; k < n; k++) { a[r][k] -= f * a[c][k]; }
+            b[r] -= f * b[c];
+          }
+        }
+        for (c = n - 1; c >= 0; c--) {
+          var s = b[c];
+          for (k = c + 1; k < n; k++) { s -= a[c][k] * b[k]; }
+          b[c] = s / a[c][c];
+        }
+        return true;
+      }
       function filterCount() { return Object.keys(S.filters).length; }
       /** Recomputes what is visible and its front, then redraws every view. */
       function refresh() {
@@ -166,13 +233,20 @@ extension PageScript {
         S.front.sort(function (a, b) { return (first ? first[a] - first[b] : 0) || T[a].number - T[b].number; });
         S.onFront = new Uint8Array(N);
         S.front.forEach(function (i) { S.onFront[i] = 1; });
-        S.knee = D.knee !== null && S.onFront[indexOf[D.knee]] ? indexOf[D.knee] : -1;
+        // Knee and best labels are those of the front shown (with no filter, the report's).
+        S.knee = kneeOf(S.front);
+        S.best = S.front.length ? objectiveDims.map(function (d, k) { return bestOf(S.front, k); }) : [];
+        notes = {};
+        if (S.knee >= 0) { notes[S.knee] = ["knee"]; }
+        S.best.forEach(function (i, k) { (notes[i] = notes[i] || []).push("best " + D.objectives[k].metric); });
         S.views.forEach(function (v) { v.update(); });
         var b = document.body.dataset;
         b.visible = String(plotted.filter(function (i) { return S.visible[i]; }).length);
         b.front = String(S.front.length);
         b.frontTrials = S.front.map(function (i) { return T[i].number; }).sort(function (x, y) { return x - y; }).join(",");
         b.filters = String(filterCount());
+        b.knee = S.knee >= 0 ? String(T[S.knee].number) : "";
+        b.best = S.best.map(function (i) { return T[i].number; }).join(",");
       }
       function setFilter(id, f) {
         if (f) { S.filters[id] = f; } else { delete S.filters[id]; }
