@@ -164,7 +164,11 @@ extension PageScript {
             if (f.set) { var k = Object.keys(f.set).map(Number); return [s.map(Math.min.apply(null, k) - 0.5), s.map(Math.max.apply(null, k) + 0.5)]; }
             return [s.map(f.lo), s.map(f.hi)];
           }
-          var a = span(fx, X), b = span(fy, Y);
+          // A one-sided range (a typed bound) reaches the frame's edge.
+          // (On a log axis a bound of -infinity maps to NaN: the low end of the axis.)
+          function clamp(v, lo, hi, s) { return isNaN(v) ? s.a : Math.max(lo, Math.min(hi, v)); }
+          var a = span(fx, X).map(function (v) { return clamp(v, F.x, F.x + F.w, X); });
+          var b = span(fy, Y).map(function (v) { return clamp(v, F.y, F.y + F.h, Y); });
           c.save(); c.setLineDash([5, 4]); c.strokeStyle = KNEE; c.lineWidth = 1.2;
           c.fillStyle = "rgba(188, 76, 0, 0.05)";
           var x0 = Math.min(a[0], a[1]), y0 = Math.min(b[0], b[1]);
