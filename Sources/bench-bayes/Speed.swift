@@ -31,6 +31,7 @@ func speedProblem(_ c: Configuration, objectives m: Int) -> ([Double], Double) {
     var settings = BayesSettings()
     if let v = option("--share").flatMap(Double.init) { settings.scalarisedShare = v }
     if let v = option("--region").flatMap(Int.init) { settings.regionCandidates = v }
+    if let v = option("--fit-subset").flatMap(Int.init) { settings.fitSubset = v }
     let space = speedSpace()
     print("trials  objectives  median_seconds  mean_seconds  (min, max) over \(repeats) proposals (a full model fit every 5 % more trials)")
     for n in sizes {

@@ -9,7 +9,7 @@ import LinearAlgebra
 
 /// Measures the Bayesian sampler (benchmarks/peers/bayes-vs-optuna.py runs it):
 ///
-///   bench-bayes speed [--trials 50,200,1000] [--objectives 2] [--repeats 5] [--share S] [--region N]
+///   bench-bayes speed [--trials 50,200,1000] [--objectives 2] [--repeats 5] [--share S] [--region N] [--fit-subset N]
 ///       median seconds to propose one trial after n trials (9 parameters, 1 constraint);
 ///       --share and --region set the sampler's scalarised share and region candidates
 ///   bench-bayes run SCENARIO.yaml --algorithm A --seed S --trials N [--table T.csv]

@@ -29,7 +29,22 @@ extension BayesSampler {
         let last = fittedAt[key] ?? 0
         if previous == nil || n <= 60 || Double(n) >= Double(last) * 1.05 {
             let starts = previous.map { n <= 100 ? [$0, initial] : [$0] } ?? [initial]
-            gp.fit(from: starts, iterations: n <= 100 ? 50 : 20)
+            // Beyond `fitSubset` points the hyperparameters are fitted on evenly spaced rows
+            // (the fit is cubic in the rows; the model then conditions on all of them).
+            let cap = settings.fitSubset
+            if n > cap {
+                let rows = (0..<cap).map { $0 * n / cap }
+                var f: [Double] = []
+                f.reserveCapacity(cap * d)
+                for r in rows { f += features[(r * d)..<((r + 1) * d)] }
+                var sub = GaussianProcess(features: f, targets: rows.map { targets[$0] }, dimension: d,
+                                          categorical: encoding.categorical, parameters: previous ?? initial)
+                sub.fit(from: starts, iterations: 20)
+                gp = GaussianProcess(features: features, targets: targets, dimension: d, categorical: encoding.categorical,
+                                     parameters: sub.parameters)
+            } else {
+                gp.fit(from: starts, iterations: n <= 100 ? 50 : 20)
+            }
             fitted[key] = gp.parameters
             fittedAt[key] = n
         }

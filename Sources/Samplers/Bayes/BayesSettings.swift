@@ -17,6 +17,9 @@ public struct BayesSettings: Sendable, Hashable {
     /// Trials the models are fitted on at most: beyond, the feasible front, then the best
     /// and the most recent trials are kept (the cost per proposal stays bounded).
     public var maximumTrainingPoints = 300
+    /// Rows the hyperparameters are fitted on at most (evenly spaced over the training set;
+    /// the models condition on every training row).
+    public var fitSubset = 150
     /// Infeasible candidates repaired to fit the budgets per proposal at most (each is one
     /// integer program); the others are dropped.
     public var repairsPerProposal = 24
