@@ -18,6 +18,10 @@ import Studies
         guard let d = RungRanking.Diversity(rawValue: name) else { fail("--diversity: crowding or hypervolume") }
         return d
     } ?? .crowding
+    let rungValue = option("--rung-value").map { name -> SuccessiveHalvingScheduler.RungValue in
+        guard let v = SuccessiveHalvingScheduler.RungValue(rawValue: name) else { fail("--rung-value: best, last, best-of-rungs or window-mean") }
+        return v
+    } ?? .bestOfWindowMeans
     guard let path = arguments.first else { fail("run needs a scenario file") }
     var scenario = try ScenarioLoader.load(path: path)
     if let algorithm { scenario.search.algorithm = SearchSettings.Algorithm(rawValue: algorithm) }
@@ -35,7 +39,7 @@ import Studies
     runner.pipelineDepth = StudySetup.defaultPipelineDepth(setup.scenario)
     if setup.scenario.earlyStopping.algorithm != .none {
         runner.scheduler = SuccessiveHalvingScheduler(settings: setup.scenario.earlyStopping, objectives: setup.scenario.objectives,
-                                                      constraints: setup.scenario.constraints, diversity: diversity)
+                                                      constraints: setup.scenario.constraints, diversity: diversity, rungValue: rungValue)
     }
     let start = Date()
     _ = try runner.run()

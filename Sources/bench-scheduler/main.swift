@@ -7,7 +7,7 @@
 //       trains every configuration of the scenario's discrete space once, for `epochs` epochs,
 //       and writes each one's per-epoch validation metrics (a learning-curve table)
 //   bench-scheduler run SCENARIO.yaml --curves T.csv [--algorithm nsga2] [--seed S] [--trials N]
-//                   [--early-stopping asha|hyperband|none] [--diversity crowding|hypervolume]
+//                   [--early-stopping asha|hyperband|none] [--diversity crowding|hypervolume] [--rung-value best-of-window-means|window-mean|best|last]
 //       runs a study whose trials replay the table's curves epoch by epoch through the real
 //       scheduler, and prints one JSON line per trial (benchmarks/peers/moasha-vs-asha.py)
 import Foundation

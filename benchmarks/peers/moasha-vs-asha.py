@@ -6,10 +6,17 @@ space trained once for 27 epochs by the built-in trainer, each epoch's validatio
 Compared, at 20, 40, 60 and 80 full-trial equivalents of compute:
   hyperfront-nsga2      NSGA-II, every trial at full fidelity (27 epochs)
   hyperfront-asha       NSGA-II proposals, multi-objective ASHA (rungs 1, 3, 9; η = 3),
-                        crowding tie-break (the default)
+                        crowding tie-break, each trial ranked at a rung by the best of its
+                        window means (mean of its reports since its previous rung) so far
+                        (the defaults)
+  hyperfront-asha-last  the same, ranked by the values of the report that reached the rung
+  hyperfront-asha-best  ranked by its best reported values so far
+  hyperfront-asha-window-mean  ranked by the mean of its reports since its previous rung
   hyperfront-asha-hv    the same, exclusive hypervolume contribution as the tie-break
   hyperfront-asha-random  random proposals, multi-objective ASHA
   hyperfront-hyperband  NSGA-II proposals, Hyperband (brackets of ASHA)
+  hyperfront-hyperband-last  the same, ranked by the values at the rung
+  hyperfront-hyperband-best  ranked by its best reported values so far
   moasha-shipped        Syne Tune 0.16 MOASHA as shipped (random search, NonDominatedPriority)
   moasha-fixed          the same, NonDominatedPriority fixed to return ranks
   moasha-constrained    the fixed one, ranking trials that break the budget behind every other
@@ -61,9 +68,14 @@ EPOCHS = 27
 HYPERFRONT = {
     "hyperfront-nsga2": ["--early-stopping", "none", "--trials", "400"],
     "hyperfront-asha": ["--early-stopping", "asha"],
+    "hyperfront-asha-last": ["--early-stopping", "asha", "--rung-value", "last"],
+    "hyperfront-asha-best": ["--early-stopping", "asha", "--rung-value", "best"],
+    "hyperfront-asha-window-mean": ["--early-stopping", "asha", "--rung-value", "window-mean"],
     "hyperfront-asha-hv": ["--early-stopping", "asha", "--diversity", "hypervolume"],
     "hyperfront-asha-random": ["--early-stopping", "asha", "--algorithm", "random"],
     "hyperfront-hyperband": ["--early-stopping", "hyperband"],
+    "hyperfront-hyperband-last": ["--early-stopping", "hyperband", "--rung-value", "last"],
+    "hyperfront-hyperband-best": ["--early-stopping", "hyperband", "--rung-value", "best"],
 }
 SYNETUNE = ["moasha-shipped", "moasha-fixed", "moasha-constrained"]
 
