@@ -60,19 +60,7 @@ import Randomness
 
     let study = dir.appendingPathComponent("killed.sqlite").path
     var rng = RandomSource(seed: 13)
-    var kills = 0
-    for round in 0..<10 {
-        let p = Process()
-        p.executableURL = CLI.binary
-        p.arguments = ["run", scenario, "--study", study, "--quiet"] + (round == 0 ? [] : ["--resume"])
-        p.currentDirectoryURL = CLI.packageRoot
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        usleep(UInt32.random(in: 150_000...400_000, using: &rng))
-        if p.isRunning { kill(p.processIdentifier, SIGKILL); kills += 1 }
-        p.waitUntilExit()
-    }
+    let kills = try CLI.killRounds(scenario: scenario, study: study, rounds: 10, pauses: 150_000...400_000, using: &rng)
     let last = try CLI.run(["run", scenario, "--study", study, "--resume", "--quiet"])
     #expect(last.status == 0, "\(last.stderr)")
     // At least 48 epochs of 0.1 s on 2 workers (about 10 trial-seconds in all with the

@@ -28,19 +28,7 @@ import Randomness
     let study = dir.appendingPathComponent("killed.sqlite").path
     // A fixed seed: the same kill moments on every run of the test.
     var rng = RandomSource(seed: 12)
-    var kills = 0
-    for round in 0..<10 {
-        let p = Process()
-        p.executableURL = CLI.binary
-        p.arguments = ["run", scenario, "--study", study, "--quiet"] + (round == 0 ? [] : ["--resume"])
-        p.currentDirectoryURL = CLI.packageRoot
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        usleep(UInt32.random(in: 80_000...400_000, using: &rng))
-        if p.isRunning { kill(p.processIdentifier, SIGKILL); kills += 1 }
-        p.waitUntilExit()
-    }
+    let kills = try CLI.killRounds(scenario: scenario, study: study, rounds: 10, pauses: 80_000...400_000, using: &rng)
     let last = try CLI.run(["run", scenario, "--study", study, "--resume"])
     #expect(last.status == 0, "\(last.stderr)")
     // Trials take 0.1–0.4 s (15 trial-seconds in all) and each round lasts at most 0.4 s on 2
