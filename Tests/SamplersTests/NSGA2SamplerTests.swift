@@ -206,10 +206,6 @@ func settings(population: Int) -> SearchSettings {
     // ZDT1 with 30 variables, population 20, 30 generations.
     let n = 30
     let space = SearchSpace(parameters: (1...n).map { Parameter(name: "x\($0)", domain: .float(lower: 0, upper: 1, log: false, step: nil)) })
-    func zdt1(_ c: Configuration) -> [Double] {
-        let g = 1 + 9 * c.values.dropFirst().reduce(0, +) / Double(n - 1)
-        return [c[0], g * (1 - (c[0] / g).squareRoot())]
-    }
     var sampler = NSGA2Sampler(space: space, settings: settings(population: 20))
     let proposals = drive(&sampler, trials: 600, seed: 1, objectives: zdt1)
     let reference = [1.1, 11.0]
