@@ -55,7 +55,10 @@ struct PostgresStoreTests {
 
     @Test("bad input: unreachable, wrong password, not a Hyperfront database, missing study — nothing written, no password shown")
     func badInput() throws {
-        guard let good = PostgresTestServer.fresh() else { return }
+        guard let good = PostgresTestServer.fresh(), let neighbour = PostgresTestServer.fresh("neighbour") else { return }
+        // Another study makes the test database a Hyperfront one whichever test runs first, so
+        // that the missing study is told apart from a database without the schema.
+        _ = try PostgresStudyStore.create(neighbour, info: Conformance.info)
         let secret = good.urlPassword ?? ""
         var unreachable = good
         unreachable.port = 1
