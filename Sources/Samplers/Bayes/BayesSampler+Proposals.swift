@@ -102,7 +102,7 @@ extension BayesSampler {
     }
 
     /// The admissible, unknown candidate with the best acquisition: random configurations and
-    /// mutations of the front, then local moves from the best few.
+    /// mutations of the front, then gradient ascent and local moves from the best few.
     func bestCandidate(_ surrogate: Surrogate, isKnown: (Configuration) -> Bool, using rng: inout RandomSource) -> Configuration? {
         var pool: [Configuration] = []
         var seen = Set<Configuration>()
@@ -126,8 +126,14 @@ extension BayesSampler {
         }
         guard !pool.isEmpty else { return nil }
         var scores = score(pool, surrogate)
+        func ranked() -> [Int] { pool.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) } }
+        // Gradient ascent of the continuous parameters from the best few.
+        for start in ranked().prefix(settings.ascentStarts) {
+            guard let (c, v) = ascended(pool[start], value: scores[start], surrogate, isKnown: isKnown), seen.insert(c).inserted else { continue }
+            pool.append(c); scores.append(v)
+        }
         // Local moves from the best few, with shrinking steps.
-        let order = pool.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        let order = ranked()
         for start in order.prefix(settings.localStarts) {
             var current = pool[start], value = scores[start]
             var width = 0.1

@@ -20,8 +20,10 @@ import Hyperfront
 ///   (ParEGO: Knowles, IEEE TEVC 10, 2006).
 /// - Search: random configurations, mutations of the front (one to three parameters, or every
 ///   parameter a little: trust-region candidates as in TuRBO, Eriksson et al. 2019), then
-///   local moves from the best few; candidates that break a budget are repaired *before*
-///   they are scored (or dropped), so the proposal is the best admissible candidate.
+///   gradient ascent of the continuous parameters from the best few (analytic gradients of
+///   the models) and local moves of every parameter; candidates that break a budget are
+///   repaired *before* they are scored (or dropped), so the proposal is the best admissible
+///   candidate.
 /// - Batches: `settings.batch` proposals per ask by the kriging believer (Ginsbourger, Le
 ///   Riche & Carraro, "Kriging is well-suited to parallelize optimization", 2010): each chosen
 ///   point joins the models at its posterior mean (one-row Cholesky extension) and the front
