@@ -21,14 +21,17 @@ private func probes(_ rng: inout RandomSource, _ count: Int) -> [[Double]] {
     (0..<count).map { _ in [0.05 + 0.9 * rng.nextUnit(), 0.05 + 0.9 * rng.nextUnit(), Double(Int(rng.nextUnit() * 3))] }
 }
 
-/// The posterior's value and gradient at one point agree with `predict` and with central
+/// The posterior's values and gradients at several points (one solve) agree with `predict` and with central
 /// differences of it; the categorical feature gets no gradient.
 @Test func posteriorGradientMatchesFiniteDifferences() throws {
     try BLASLibrary.load()
     var rng = RandomSource(seed: 11)
     let (gp, _) = model(&rng) { sin(5 * $0[0]) + $0[1] * $0[1] + 0.3 * $0[2] }
-    for p in probes(&rng, 8) {
-        let g = gp.predictWithGradient(p)
+    let points = probes(&rng, 8)
+    let all = gp.predictWithGradient(points.flatMap { $0 }, count: points.count)
+    for (j, p) in points.enumerated() {
+        let g = (mean: all.mean[j], variance: all.variance[j], dMean: Array(all.dMean[(3 * j)..<(3 * j + 3)]),
+                 dVariance: Array(all.dVariance[(3 * j)..<(3 * j + 3)]))
         let direct = gp.predict(p, count: 1)
         #expect(abs(g.mean - direct.mean[0]) < 1e-9 && abs(g.variance - direct.variance[0]) < 1e-9)
         for t in 0..<2 {
@@ -44,7 +47,7 @@ private func probes(_ rng: inout RandomSource, _ count: Int) -> [[Double]] {
     }
 }
 
-/// The acquisition's value and gradient (two objectives, log EHVI, and one constraint's log
+/// The acquisition's values and gradients (two objectives, log EHVI, and one constraint's log
 /// probability of feasibility) agree with `scores` and with central differences of it.
 @Test func acquisitionGradientMatchesFiniteDifferences() throws {
     try BLASLibrary.load()
@@ -59,8 +62,10 @@ private func probes(_ rng: inout RandomSource, _ count: Int) -> [[Double]] {
     }
     let surrogate = Surrogate(objectives: [f1, f2], feasibility: [c], feasibleValues: values)
     var checked = 0
-    for p in probes(&rng, 12) {
-        let (value, gradient) = surrogate.scoreWithGradient(p)
+    let points = probes(&rng, 12)
+    let all = surrogate.scoresWithGradients(points.flatMap { $0 }, count: points.count)
+    for (j, p) in points.enumerated() {
+        let value = all.values[j], gradient = Array(all.gradients[(3 * j)..<(3 * j + 3)])
         let direct = surrogate.scores(p, count: 1)[0]
         #expect(abs(value - direct) < 1e-9 * max(1, abs(direct)), "value at \(p): \(value) vs \(direct)")
         guard value.isFinite && value > -200 else { continue }

@@ -128,8 +128,9 @@ extension BayesSampler {
         var scores = score(pool, surrogate)
         func ranked() -> [Int] { pool.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) } }
         // Gradient ascent of the continuous parameters from the best few.
-        for start in ranked().prefix(settings.ascentStarts) {
-            guard let (c, v) = ascended(pool[start], value: scores[start], surrogate, isKnown: isKnown), seen.insert(c).inserted else { continue }
+        let starts = Array(ranked().prefix(settings.ascentStarts))
+        for end in ascended(starts.map { pool[$0] }, values: starts.map { scores[$0] }, surrogate, isKnown: isKnown) {
+            guard let (c, v) = end, seen.insert(c).inserted else { continue }
             pool.append(c); scores.append(v)
         }
         // Local moves from the best few, with shrinking steps.
