@@ -24,18 +24,16 @@ extension BayesSampler {
             // A trial step along the projected gradient (a coordinate at a bound pushing out is held).
             var trial: [Double] = [], slope: [Double] = [], trying: [Int] = []
             for j in active {
-                var largest = 0.0
-                for t in free[j] {
+                let moving = free[j].filter { t in
                     let g = gradient[j * d + t], v = x[j * d + t]
-                    if g.isFinite && !(v <= 0 && g < 0) && !(v >= 1 && g > 0) { largest = max(largest, abs(g)) }
+                    return g.isFinite && g != 0 && !(v <= 0 && g < 0) && !(v >= 1 && g > 0)
                 }
-                guard largest > 0 else { continue }
+                guard let largest = moving.map({ abs(gradient[j * d + $0]) }).max() else { continue }
                 var y = Array(x[(j * d)..<((j + 1) * d)]), s = 0.0
-                for t in free[j] {
-                    let g = gradient[j * d + t], v = x[j * d + t]
-                    guard g.isFinite && !(v <= 0 && g < 0) && !(v >= 1 && g > 0) else { continue }
-                    y[t] = min(max(v + step[j] * g / largest, 0), 1)
-                    s += g * (y[t] - v)
+                for t in moving {
+                    let g = gradient[j * d + t]
+                    y[t] = min(max(x[j * d + t] + step[j] * g / largest, 0), 1)
+                    s += g * (y[t] - x[j * d + t])
                 }
                 trial += y; slope.append(s); trying.append(j)
             }

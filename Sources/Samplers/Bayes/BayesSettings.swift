@@ -13,11 +13,11 @@ public struct BayesSettings: Sendable, Hashable {
     public var regionCandidates = 128
     /// Best candidates improved by local moves, and moves per candidate at most.
     public var localStarts = 3
+    public var localRounds = 4
     /// Best candidates whose continuous parameters climb the acquisition by gradient ascent
     /// (before the local moves), and the ascent's steps at most.
     public var ascentStarts = 10
     public var ascentSteps = 50
-    public var localRounds = 4
     /// Trials the models are fitted on at most: beyond, the feasible front, then the best
     /// and the most recent trials are kept (the cost per proposal stays bounded).
     public var maximumTrainingPoints = 300

@@ -22,17 +22,13 @@ extension GaussianProcess {
         // Column j of k (n × m column-major) is the kernel between point j and the training rows.
         var k = [Double](repeating: 0, count: n * m), slope = k
         x.withUnsafeBufferPointer { xp in
-            for j in 0..<m {
-                for i in 0..<n {
-                    var r2 = 0.0
-                    for t in 0..<d {
-                        let p = points[j * d + t], q = xp[i * d + t]
-                        let diff = categorical[t] ? (q == p ? 0 : 1) : p - q
-                        r2 += lambda[t] * diff * diff
+            points.withUnsafeBufferPointer { pp in
+                for j in 0..<m {
+                    for i in 0..<n {
+                        let r2 = distance(pp.baseAddress! + j * d, xp.baseAddress! + i * d)
+                        k[j * n + i] = Self.matern(r2, scale: s)
+                        slope[j * n + i] = Self.maternSlope(r2, scale: s)
                     }
-                    let r = (5 * r2).squareRoot(), e = Foundation.exp(-r)
-                    k[j * n + i] = s * (1 + r + r * r / 3) * e
-                    slope[j * n + i] = -(5.0 / 6.0) * s * (1 + r) * e
                 }
             }
         }
@@ -59,5 +55,12 @@ extension GaussianProcess {
             }
         }
         return (means, variances, dMean, dVariance)
+    }
+
+    /// k′(r²) = ∂k/∂(r²) = −(5/6)·s·(1 + √5 r)·exp(−√5 r) of the Matérn-5/2 kernel.
+    @inline(__always)
+    static func maternSlope(_ r2: Double, scale: Double) -> Double {
+        let r = (5 * r2).squareRoot()
+        return -(5.0 / 6.0) * scale * (1 + r) * Foundation.exp(-r)
     }
 }
