@@ -89,3 +89,61 @@ private func matern(_ r2: Double, _ s: Double) -> Double {
     // The irrelevant second feature gets a longer length scale than the first.
     #expect(gp.parameters.inverseSquaredLengthscales[0] > gp.parameters.inverseSquaredLengthscales[1])
 }
+
+/// A model extended by new rows (its factor and inverse grown row by row, targets
+/// standardised anew) predicts what a model factored from scratch on all rows predicts.
+@Test func extendingAModelEqualsBuildingItAnew() throws {
+    try BLASLibrary.load()
+    var rng = RandomSource(seed: 11)
+    let d = 3, n = 20, extra = 4
+    let x = (0..<((n + extra) * d)).map { i in i % d == 2 ? Double(Int(rng.nextUnit() * 3)) : rng.nextUnit() }
+    let y = (0..<(n + extra)).map { i in sin(5 * x[i * d]) - x[i * d + 1] + (x[i * d + 2] == 1 ? 0.3 : 0) }
+    let p = GaussianProcess.Hyperparameters(inverseSquaredLengthscales: [3, 1, 0.5], scale: 1.2, noise: 1e-3)
+    let small = GaussianProcess(features: Array(x[0..<(n * d)]), targets: Array(y[0..<n]), dimension: d,
+                                categorical: [false, false, true], parameters: p)
+    let grown = try #require(small.extended(features: x, targets: y))
+    let direct = GaussianProcess(features: x, targets: y, dimension: d, categorical: [false, false, true], parameters: p)
+    #expect(grown.count == n + extra && grown.mean == direct.mean && grown.deviation == direct.deviation)
+    let probe = (0..<(6 * d)).map { i in i % d == 2 ? Double(Int(rng.nextUnit() * 3)) : rng.nextUnit() }
+    let a = grown.predict(probe, count: 6), b = direct.predict(probe, count: 6)
+    for j in 0..<6 {
+        #expect(abs(a.mean[j] - b.mean[j]) < 1e-9, "mean \(j): \(a.mean[j]) vs \(b.mean[j])")
+        #expect(abs(a.variance[j] - b.variance[j]) < 1e-9, "variance \(j): \(a.variance[j]) vs \(b.variance[j])")
+    }
+    // Rows that are not an extension (the first row changed) are refused.
+    var other = x
+    other[0] += 0.1
+    #expect(small.extended(features: other, targets: y) == nil)
+}
+
+/// L⁻¹ from `lowerInverse` times L is the identity, and L⁻ᵀ·(L⁻¹·b) solves with L·Lᵀ.
+@Test func lowerInverseAndProductsSolveTheFactoredSystem() throws {
+    try BLASLibrary.load()
+    var rng = RandomSource(seed: 5)
+    let n = 7, columns = 3
+    let a = (0..<(n * n)).map { _ in rng.nextUnit() - 0.5 }
+    var k = [Double](repeating: 0, count: n * n)
+    for i in 0..<n { for j in 0..<n { k[i * n + j] = (0..<n).reduce(0) { $0 + a[i * n + $1] * a[j * n + $1] } + (i == j ? 1 : 0) } }
+    var factor = k
+    #expect(LAPACK.choleskyFactor(&factor, n: n))
+    var inverse = factor
+    #expect(LAPACK.lowerInverse(&inverse, n: n))
+    // L (column-major lower = row-major upper): L[i][j] = factor[j·n + i] for j ≤ i.
+    func lower(_ t: [Double], _ i: Int, _ j: Int) -> Double { j <= i ? t[j * n + i] : 0 }
+    for i in 0..<n {
+        for j in 0..<n {
+            let product = (0..<n).reduce(0) { $0 + lower(inverse, i, $1) * lower(factor, $1, j) }
+            #expect(abs(product - (i == j ? 1 : 0)) < 1e-12, "(L⁻¹L)[\(i)][\(j)] = \(product)")
+        }
+    }
+    let b = (0..<(n * columns)).map { _ in rng.nextUnit() }
+    var x = b
+    LAPACK.lowerMultiply(inverse, n: n, &x, columns: columns, transpose: false)
+    LAPACK.lowerMultiply(inverse, n: n, &x, columns: columns, transpose: true)
+    for i in 0..<n {
+        for c in 0..<columns {
+            let row = (0..<n).reduce(0) { $0 + k[i * n + $1] * x[$1 * columns + c] }
+            #expect(abs(row - b[i * columns + c]) < 1e-10, "(K·x)[\(i)][\(c)] = \(row), b = \(b[i * columns + c])")
+        }
+    }
+}

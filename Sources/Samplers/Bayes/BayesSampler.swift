@@ -43,6 +43,8 @@ public struct BayesSampler: Sampler {
     var fitted: [Int: GaussianProcess.Hyperparameters] = [:]
     /// Training-set size at each model's last full fit.
     var fittedAt: [Int: Int] = [:]
+    /// Each model as the last proposal conditioned it (extended by new rows until a refit).
+    var conditioned: [Int: GaussianProcess] = [:]
 
     public init(space: SearchSpace, settings: BayesSettings = BayesSettings(), budget: (any ProposalRepair)? = nil) {
         self.space = space

@@ -10,7 +10,11 @@ extension GaussianProcess {
     /// ∂σ²/∂pₜ = −2 Σ (K⁻¹k)ᵢ ∂kᵢ/∂pₜ, where ∂kᵢ/∂pₜ = k′(rᵢ²) · 2λₜ(pₜ − xᵢₜ) and, for
     /// Matérn-5/2, k′(r²) = −(5/6)·s·(1 + √5 r)·exp(−√5 r).
     ///
-    /// - Complexity: O(m·n·dimension) plus one Cholesky solve with m right-hand sides, 2·m·n².
+    /// The gradients are sums over the training rows, Σᵢ cᵢ·2λₜ(pₜ − xᵢₜ) = 2λₜ(pₜ·Σᵢ cᵢ − (cᵀX)ₜ),
+    /// so one matrix product (cᵀX for the 2m coefficient columns) gives them all.
+    ///
+    /// - Complexity: O(m·n·dimension) kernel entries plus three matrix products: two
+    ///   triangular ones (L⁻¹k, then L⁻ᵀ of it: K⁻¹k), 2·m·n², and cᵀX, 4·m·n·dimension.
     public func predictWithGradient(_ points: [Double], count m: Int)
         -> (mean: [Double], variance: [Double], dMean: [Double], dVariance: [Double]) {
         let n = count, d = dimension, s = parameters.scale, lambda = parameters.inverseSquaredLengthscales
@@ -19,48 +23,62 @@ extension GaussianProcess {
         guard n > 0 else {
             return ([Double](repeating: mean, count: m), [Double](repeating: s * deviation * deviation, count: m), dMean, dVariance)
         }
-        // Column j of k (n × m column-major) is the kernel between point j and the training rows.
-        var k = [Double](repeating: 0, count: n * m), slope = k
-        x.withUnsafeBufferPointer { xp in
-            points.withUnsafeBufferPointer { pp in
-                for j in 0..<m {
-                    for i in 0..<n {
-                        let r2 = distance(pp.baseAddress! + j * d, xp.baseAddress! + i * d)
-                        k[j * n + i] = Self.matern(r2, scale: s)
-                        slope[j * n + i] = Self.maternSlope(r2, scale: s)
-                    }
+        // k and k′(r²), n × m row-major (row i: training row i; column j: point j).
+        var k = squaredDistances(to: points, count: m), slope = k
+        for e in k.indices { (k[e], slope[e]) = Self.maternWithSlope(k[e], scale: s) }
+        var v = k
+        LAPACK.lowerMultiply(inverseFactor, n: n, &v, columns: m, transpose: false)
+        var w = v
+        LAPACK.lowerMultiply(inverseFactor, n: n, &w, columns: m, transpose: true)
+        var means = [Double](repeating: 0, count: m), variances = means, quadratic = means
+        for i in 0..<n {
+            for j in 0..<m { means[j] += alpha[i] * k[i * m + j]; quadratic[j] += v[i * m + j] * v[i * m + j] }
+        }
+        let d2 = deviation * deviation
+        var clamped = [Bool](repeating: false, count: m)
+        for j in 0..<m {
+            let raw = s - quadratic[j]
+            means[j] = mean + deviation * means[j]
+            variances[j] = max(raw, 1e-12 * s) * d2
+            clamped[j] = raw <= 1e-12 * s
+        }
+        // Coefficients, n × 2m: ∂μ/∂p = Σ αᵢ·k′ᵢ·dev·∂rᵢ²/∂p (columns 0..<m) and
+        // ∂σ²/∂p = Σ −2(K⁻¹k)ᵢ·k′ᵢ·dev²·∂rᵢ²/∂p (columns m..<2m).
+        let width = 2 * m
+        var c = [Double](repeating: 0, count: n * width), total = [Double](repeating: 0, count: width)
+        for i in 0..<n {
+            for j in 0..<m {
+                let a = alpha[i] * slope[i * m + j] * deviation
+                let b = clamped[j] ? 0 : -2 * w[i * m + j] * slope[i * m + j] * d2
+                c[i * width + j] = a
+                c[i * width + m + j] = b
+                total[j] += a
+                total[m + j] += b
+            }
+        }
+        var product = [Double](repeating: 0, count: width * d)
+        c.withUnsafeBufferPointer { cp in
+            x.withUnsafeBufferPointer { xp in
+                product.withUnsafeMutableBufferPointer { pp in
+                    BLAS.gemm(transposeA: true, transposeB: false, m: width, n: d, k: n, alpha: 1, a: cp.baseAddress!, aCount: cp.count,
+                              b: xp.baseAddress!, bCount: xp.count, beta: 0, c: pp.baseAddress!, cCount: pp.count)
                 }
             }
         }
-        var w = k
-        LAPACK.choleskySolve(factor: factor, n: n, &w, columns: m)
-        var means = [Double](repeating: 0, count: m), variances = means
-        let d2 = deviation * deviation
-        x.withUnsafeBufferPointer { xp in
-            for j in 0..<m {
-                var mu = 0.0, quadratic = 0.0
-                for i in 0..<n { mu += alpha[i] * k[j * n + i]; quadratic += k[j * n + i] * w[j * n + i] }
-                let raw = s - quadratic
-                means[j] = mean + deviation * mu
-                variances[j] = max(raw, 1e-12 * s) * d2
-                let clamped = raw <= 1e-12 * s
-                for i in 0..<n {
-                    let a = alpha[i] * slope[j * n + i] * deviation, b = clamped ? 0 : -2 * w[j * n + i] * slope[j * n + i] * d2
-                    for t in 0..<d where !categorical[t] {
-                        let g = 2 * lambda[t] * (points[j * d + t] - xp[i * d + t])
-                        dMean[j * d + t] += a * g
-                        dVariance[j * d + t] += b * g
-                    }
-                }
+        for j in 0..<m {
+            for t in 0..<d where !categorical[t] {
+                let p = points[j * d + t]
+                dMean[j * d + t] = 2 * lambda[t] * (p * total[j] - product[j * d + t])
+                dVariance[j * d + t] = 2 * lambda[t] * (p * total[m + j] - product[(m + j) * d + t])
             }
         }
         return (means, variances, dMean, dVariance)
     }
 
-    /// k′(r²) = ∂k/∂(r²) = −(5/6)·s·(1 + √5 r)·exp(−√5 r) of the Matérn-5/2 kernel.
+    /// The Matérn-5/2 kernel and its slope k′(r²) at r², with one exponential.
     @inline(__always)
-    static func maternSlope(_ r2: Double, scale: Double) -> Double {
-        let r = (5 * r2).squareRoot()
-        return -(5.0 / 6.0) * scale * (1 + r) * Foundation.exp(-r)
+    static func maternWithSlope(_ r2: Double, scale: Double) -> (Double, Double) {
+        let r = (5 * r2).squareRoot(), e = Foundation.exp(-r)
+        return (scale * (1 + r + r * r / 3) * e, -(5.0 / 6.0) * scale * (1 + r) * e)
     }
 }

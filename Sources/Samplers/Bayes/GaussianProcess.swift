@@ -40,8 +40,11 @@ public struct GaussianProcess: Sendable {
     public private(set) var mean: Double
     public private(set) var deviation: Double
     public var count: Int { y.count }
-    /// Cholesky factor of K + noise·I (see `LAPACK`) and α = (K + noise·I)⁻¹y.
+    /// Cholesky factor L of K + noise·I (see `LAPACK`), its inverse L⁻¹ in the same storage
+    /// (predictions multiply by it: a matrix product runs well above a triangular solve's
+    /// speed), and α = (K + noise·I)⁻¹y.
     var factor: [Double] = []
+    var inverseFactor: [Double] = []
     var alpha: [Double] = []
 
     /// A model of `targets` (raw values) at the rows of `features`, with `parameters`.
@@ -53,22 +56,67 @@ public struct GaussianProcess: Sendable {
         self.categorical = categorical
         self.parameters = parameters
         self.x = features
-        let n = Double(max(targets.count, 1))
-        let m = targets.reduce(0, +) / n
-        let v = targets.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n
-        mean = m
-        deviation = v > 1e-24 ? v.squareRoot() : 1
-        y = targets.map { ($0 - m) / (v > 1e-24 ? v.squareRoot() : 1) }
+        (mean, deviation, y) = Self.standardised(targets)
         refactor()
     }
 
-    /// The kernel between row `i` of `a` and row `j` of `b`, and the squared distance r².
-    @inline(__always)
-    func distance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>) -> Double {
-        var r2 = 0.0
-        for d in 0..<dimension {
-            let diff = categorical[d] ? (a[d] == b[d] ? 0 : 1) : a[d] - b[d]
-            r2 += parameters.inverseSquaredLengthscales[d] * diff * diff
+    /// `targets` with mean 0 and variance 1, and the mean and deviation that undo it.
+    static func standardised(_ targets: [Double]) -> (mean: Double, deviation: Double, values: [Double]) {
+        let n = Double(max(targets.count, 1))
+        let m = targets.reduce(0, +) / n
+        let v = targets.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n
+        let deviation = v > 1e-24 ? v.squareRoot() : 1
+        return (m, deviation, targets.map { ($0 - m) / deviation })
+    }
+
+    /// r² between every training row and each of the `m` rows of `points`, n × m row-major.
+    /// Numeric features scaled by √λ turn Σ λₜ(aₜ − bₜ)² into |a|² + |b|² − 2a·b, one matrix
+    /// product for all pairs (rounding leaves r² within ~1e-15·|a|² of the direct sum, far
+    /// below what moves the kernel); categorical features add λₜ where they differ.
+    func squaredDistances(to points: [Double], count m: Int) -> [Double] {
+        let n = x.count / dimension, d = dimension
+        precondition(points.count >= m * d, "squaredDistances: \(points.count) features for \(m) points")
+        var r2 = [Double](repeating: 0, count: n * m)
+        guard n > 0 && m > 0 else { return r2 }
+        let numeric = (0..<d).filter { !categorical[$0] }, u = numeric.count
+        r2.withUnsafeMutableBufferPointer { rp in
+            if u > 0 {
+                let root = numeric.map { parameters.inverseSquaredLengthscales[$0].squareRoot() }
+                func scaled(_ rows: [Double], _ count: Int) -> (rows: [Double], norms: [Double]) {
+                    var out = [Double](repeating: 0, count: count * u), norms = [Double](repeating: 0, count: count)
+                    for i in 0..<count {
+                        for k in 0..<u {
+                            let v = rows[i * d + numeric[k]] * root[k]
+                            out[i * u + k] = v
+                            norms[i] += v * v
+                        }
+                    }
+                    return (out, norms)
+                }
+                let a = scaled(x, n), b = scaled(points, m)
+                a.rows.withUnsafeBufferPointer { ap in
+                    b.rows.withUnsafeBufferPointer { bp in
+                        BLAS.gemm(transposeA: false, transposeB: true, m: n, n: m, k: u, alpha: -2, a: ap.baseAddress!, aCount: ap.count,
+                                  b: bp.baseAddress!, bCount: bp.count, beta: 0, c: rp.baseAddress!, cCount: rp.count)
+                    }
+                }
+                b.norms.withUnsafeBufferPointer { nb in
+                    for i in 0..<n {
+                        let row = rp.baseAddress! + i * m, na = a.norms[i]
+                        for j in 0..<m { row[j] = max(row[j] + na + nb[j], 0) }
+                    }
+                }
+            }
+            for t in 0..<d where categorical[t] {
+                let w = parameters.inverseSquaredLengthscales[t]
+                let column = (0..<m).map { points[$0 * d + t] }
+                column.withUnsafeBufferPointer { c in
+                    for i in 0..<n {
+                        let row = rp.baseAddress! + i * m, value = x[i * d + t]
+                        for j in 0..<m where c[j] != value { row[j] += w }
+                    }
+                }
+            }
         }
         return r2
     }
@@ -83,13 +131,17 @@ public struct GaussianProcess: Sendable {
     /// matrix factors.
     mutating func refactor() {
         let n = count
-        guard n > 0 else { factor = []; alpha = []; return }
+        guard n > 0 else { factor = []; inverseFactor = []; alpha = []; return }
         var jitter = 0.0
         while true {
             var k = covariance(extraNoise: jitter)
             if LAPACK.choleskyFactor(&k, n: n) {
-                factor = k
-                break
+                var inverse = k
+                if LAPACK.lowerInverse(&inverse, n: n) {
+                    factor = k
+                    inverseFactor = inverse
+                    break
+                }
             }
             jitter = jitter == 0 ? 1e-8 * parameters.scale : jitter * 10
             precondition(jitter < 1e6 * max(parameters.scale, 1), "GaussianProcess: covariance cannot be factored")
@@ -102,18 +154,13 @@ public struct GaussianProcess: Sendable {
     /// K + noise·I, n × n.
     func covariance(extraNoise: Double = 0) -> [Double] {
         let n = count, s = parameters.scale
-        var k = [Double](repeating: 0, count: n * n)
-        x.withUnsafeBufferPointer { xp in
-            k.withUnsafeMutableBufferPointer { kp in
-                let base = xp.baseAddress!
-                for i in 0..<n {
-                    kp[i * n + i] = s + parameters.noise + extraNoise
-                    for j in 0..<i {
-                        let v = Self.matern(distance(base + i * dimension, base + j * dimension), scale: s)
-                        kp[i * n + j] = v
-                        kp[j * n + i] = v
-                    }
-                }
+        var k = squaredDistances(to: x, count: n)
+        for i in 0..<n {
+            k[i * n + i] = s + parameters.noise + extraNoise
+            for j in 0..<i {
+                let v = Self.matern(k[i * n + j], scale: s)
+                k[i * n + j] = v
+                k[j * n + i] = v
             }
         }
         return k
@@ -122,54 +169,23 @@ public struct GaussianProcess: Sendable {
     /// Posterior mean and variance of the latent function, in the targets' raw units, at the
     /// `m` rows of `points` (m × dimension row-major).
     ///
-    /// - Complexity: O(m·n·dimension) kernel entries plus one triangular solve, m·n² (`dtrsm`).
+    /// - Complexity: O(m·n·dimension) kernel entries plus one triangular product, m·n² (`dtrmm`).
     public func predict(_ points: [Double], count m: Int) -> (mean: [Double], variance: [Double]) {
         precondition(points.count >= m * dimension, "predict: \(points.count) features for \(m) points")
         let n = count
         guard n > 0 else {
             return ([Double](repeating: mean, count: m), [Double](repeating: parameters.scale * deviation * deviation, count: m))
         }
-        // Numeric features scaled by √λ (the distance becomes plain squared differences);
-        // categorical ones compared by equality with weight λ.
-        let numeric = (0..<dimension).filter { !categorical[$0] }, named = (0..<dimension).filter { categorical[$0] }
-        let root = numeric.map { parameters.inverseSquaredLengthscales[$0].squareRoot() }
-        let weight = named.map { parameters.inverseSquaredLengthscales[$0] }
-        let u = numeric.count, v = named.count
-        var xs = [Double](repeating: 0, count: n * u), xc = [Double](repeating: 0, count: n * v)
-        var ps = [Double](repeating: 0, count: m * u), pc = [Double](repeating: 0, count: m * v)
-        for i in 0..<n {
-            for (k, d) in numeric.enumerated() { xs[i * u + k] = x[i * dimension + d] * root[k] }
-            for (k, d) in named.enumerated() { xc[i * v + k] = x[i * dimension + d] }
-        }
-        for j in 0..<m {
-            for (k, d) in numeric.enumerated() { ps[j * u + k] = points[j * dimension + d] * root[k] }
-            for (k, d) in named.enumerated() { pc[j * v + k] = points[j * dimension + d] }
-        }
         // B = K(X, points): n × m row-major.
-        var b = [Double](repeating: 0, count: n * m)
         let s = parameters.scale
-        xs.withUnsafeBufferPointer { xs in xc.withUnsafeBufferPointer { xc in
-            ps.withUnsafeBufferPointer { ps in pc.withUnsafeBufferPointer { pc in
-                weight.withUnsafeBufferPointer { w in
-                    b.withUnsafeMutableBufferPointer { bp in
-                        for i in 0..<n {
-                            for j in 0..<m {
-                                var r2 = 0.0
-                                for k in 0..<u { let t = xs[i * u + k] - ps[j * u + k]; r2 += t * t }
-                                for k in 0..<v where xc[i * v + k] != pc[j * v + k] { r2 += w[k] }
-                                bp[i * m + j] = Self.matern(r2, scale: s)
-                            }
-                        }
-                    }
-                }
-            } }
-        } }
+        var b = squaredDistances(to: points, count: m)
+        for e in b.indices { b[e] = Self.matern(b[e], scale: s) }
         var mu = [Double](repeating: 0, count: m)
         for i in 0..<n {
             let a = alpha[i]
             for j in 0..<m { mu[j] += a * b[i * m + j] }
         }
-        LAPACK.lowerSolve(factor: factor, n: n, &b, columns: m)
+        LAPACK.lowerMultiply(inverseFactor, n: n, &b, columns: m, transpose: false)
         var variance = [Double](repeating: s, count: m)
         for i in 0..<n { for j in 0..<m { variance[j] -= b[i * m + j] * b[i * m + j] } }
         let d2 = deviation * deviation
@@ -183,36 +199,67 @@ public struct GaussianProcess: Sendable {
     /// Adds an observation without refitting the hyperparameters (e.g. a pending point
     /// believed at its posterior mean), extending the factor by one row.
     ///
-    /// - Complexity: O(n²) (one triangular solve, one Cholesky solve, a copy of the factor).
+    /// - Complexity: O(n²) (two triangular products, one Cholesky solve, copies of the factor
+    ///   and its inverse).
     public mutating func append(_ features: [Double], target: Double) {
         precondition(features.count == dimension && target.isFinite && features.allSatisfy(\.isFinite), "append: bad point")
-        let n = count
-        guard n > 0 else {
-            x = features; y = [(target - mean) / deviation]; refactor(); return
-        }
-        var k = [Double](repeating: 0, count: n)
-        x.withUnsafeBufferPointer { xp in
-            features.withUnsafeBufferPointer { fp in
-                for i in 0..<n { k[i] = Self.matern(distance(xp.baseAddress! + i * dimension, fp.baseAddress!), scale: parameters.scale) }
-            }
-        }
+        let grown = extendFactor(features)
+        y.append((target - mean) / deviation)
+        if grown { solveAlpha() } else { refactor() }
+    }
+
+    /// This model conditioned on `features` and `targets` (raw values) with the same
+    /// hyperparameters, when their first rows are this model's own training rows: the factor
+    /// and its inverse grow by the new rows, and the targets are standardised anew (the
+    /// factor does not depend on them). Nil when the rows do not extend this model's.
+    ///
+    /// - Complexity: O(n²) per new row, instead of the n³ of factoring anew.
+    public func extended(features: [Double], targets: [Double]) -> GaussianProcess? {
+        let d = dimension, n = count
+        guard targets.count >= n, features.count == targets.count * d, targets.allSatisfy(\.isFinite),
+              features.allSatisfy(\.isFinite), features[0..<(n * d)].elementsEqual(x) else { return nil }
+        var model = self
+        var grown = true
+        for r in n..<targets.count where grown { grown = model.extendFactor(Array(features[(r * d)..<((r + 1) * d)])) }
+        model.x = features
+        (model.mean, model.deviation, model.y) = Self.standardised(targets)
+        if grown { model.solveAlpha() } else { model.refactor() }
+        return model
+    }
+
+    /// α = (K + noise·I)⁻¹y from the factor.
+    mutating func solveAlpha() {
+        alpha = y
+        if !y.isEmpty { LAPACK.choleskySolve(factor: factor, n: y.count, &alpha) }
+    }
+
+    /// Adds a training row to x and a row to the factor and its inverse; false (x grown, the
+    /// factor not) when the new pivot is too small to extend it stably, or there is no factor.
+    mutating func extendFactor(_ features: [Double]) -> Bool {
+        let n = x.count / dimension
+        guard n > 0 && factor.count == n * n else { x += features; return false }
+        let k = squaredDistances(to: features, count: 1).map { Self.matern($0, scale: parameters.scale) }
         var l = k
-        LAPACK.lowerSolve(factor: factor, n: n, &l, columns: 1)
+        LAPACK.lowerMultiply(inverseFactor, n: n, &l, columns: 1, transpose: false)
         let d2 = parameters.scale + parameters.noise - l.reduce(0) { $0 + $1 * $1 }
         x += features
-        y.append((target - mean) / deviation)
-        guard d2 > 1e-12 * parameters.scale else { refactor(); return }
-        // New factor (n+1)²: old L in the leading block, lᵀ and √d² as the last row of L
-        // (column-major lower = row-major upper storage: L[i][j] at j·(n+1) + i).
-        let m = n + 1
-        var f = [Double](repeating: 0, count: m * m)
+        guard d2 > 1e-12 * parameters.scale else { return false }
+        // New factor (n+1)²: old L in the leading block, lᵀ and δ = √d² as the last row of L
+        // (column-major lower = row-major upper storage: L[i][j] at j·(n+1) + i); its inverse
+        // has L⁻¹ in the leading block and −(L⁻ᵀl)ᵀ/δ, 1/δ as the last row.
+        let m = n + 1, delta = d2.squareRoot()
+        var q = l
+        LAPACK.lowerMultiply(inverseFactor, n: n, &q, columns: 1, transpose: true)
+        var f = [Double](repeating: 0, count: m * m), g = f
         for j in 0..<n {
-            for i in j..<n { f[j * m + i] = factor[j * n + i] }
+            for i in j..<n { f[j * m + i] = factor[j * n + i]; g[j * m + i] = inverseFactor[j * n + i] }
             f[j * m + n] = l[j]
+            g[j * m + n] = -q[j] / delta
         }
-        f[n * m + n] = d2.squareRoot()
+        f[n * m + n] = delta
+        g[n * m + n] = 1 / delta
         factor = f
-        alpha = y
-        LAPACK.choleskySolve(factor: factor, n: m, &alpha)
+        inverseFactor = g
+        return true
     }
 }
