@@ -40,10 +40,9 @@ public struct GaussianProcess: Sendable {
     public private(set) var mean: Double
     public private(set) var deviation: Double
     public var count: Int { y.count }
-    /// Cholesky factor L of K + noise·I (see `LAPACK`), its inverse L⁻¹ in the same storage
-    /// (predictions multiply by it: a matrix product runs well above a triangular solve's
-    /// speed), and α = (K + noise·I)⁻¹y.
-    var factor: [Double] = []
+    /// L⁻¹ for the Cholesky factor L of K + noise·I, stored as `LAPACK` stores a factor: every
+    /// solve multiplies by it (a triangular product runs well above a triangular solve's
+    /// speed), and α = (K + noise·I)⁻¹y = L⁻ᵀL⁻¹y.
     var inverseFactor: [Double] = []
     var alpha: [Double] = []
 
@@ -127,28 +126,23 @@ public struct GaussianProcess: Sendable {
         return scale * (1 + r + r * r / 3) * Foundation.exp(-r)
     }
 
-    /// Recomputes the factor and α from the data and hyperparameters, adding jitter until the
+    /// Recomputes L⁻¹ and α from the data and hyperparameters, adding jitter until the
     /// matrix factors.
     mutating func refactor() {
         let n = count
-        guard n > 0 else { factor = []; inverseFactor = []; alpha = []; return }
+        guard n > 0 else { inverseFactor = []; alpha = []; return }
         var jitter = 0.0
         while true {
             var k = covariance(extraNoise: jitter)
-            if LAPACK.choleskyFactor(&k, n: n) {
-                var inverse = k
-                if LAPACK.lowerInverse(&inverse, n: n) {
-                    factor = k
-                    inverseFactor = inverse
-                    break
-                }
+            if LAPACK.choleskyFactor(&k, n: n) && LAPACK.lowerInverse(&k, n: n) {
+                inverseFactor = k
+                break
             }
             jitter = jitter == 0 ? 1e-8 * parameters.scale : jitter * 10
             precondition(jitter < 1e6 * max(parameters.scale, 1), "GaussianProcess: covariance cannot be factored")
         }
         if jitter > 0 { parameters.noise += jitter }
-        alpha = y
-        LAPACK.choleskySolve(factor: factor, n: n, &alpha)
+        solveAlpha()
     }
 
     /// K + noise·I, n × n.
@@ -197,10 +191,9 @@ public struct GaussianProcess: Sendable {
     }
 
     /// Adds an observation without refitting the hyperparameters (e.g. a pending point
-    /// believed at its posterior mean), extending the factor by one row.
+    /// believed at its posterior mean), extending L⁻¹ by one row.
     ///
-    /// - Complexity: O(n²) (two triangular products, one Cholesky solve, copies of the factor
-    ///   and its inverse).
+    /// - Complexity: O(n²) (four triangular products and a copy of L⁻¹).
     public mutating func append(_ features: [Double], target: Double) {
         precondition(features.count == dimension && target.isFinite && features.allSatisfy(\.isFinite), "append: bad point")
         let grown = extendFactor(features)
@@ -209,9 +202,8 @@ public struct GaussianProcess: Sendable {
     }
 
     /// This model conditioned on `features` and `targets` (raw values) with the same
-    /// hyperparameters, when their first rows are this model's own training rows: the factor
-    /// and its inverse grow by the new rows, and the targets are standardised anew (the
-    /// factor does not depend on them). Nil when the rows do not extend this model's.
+    /// hyperparameters, when their first rows are this model's own training rows: L⁻¹ grows
+    /// by the new rows, and the targets are standardised anew (L does not depend on them). Nil when the rows do not extend this model's.
     ///
     /// - Complexity: O(n²) per new row, instead of the n³ of factoring anew.
     public func extended(features: [Double], targets: [Double]) -> GaussianProcess? {
@@ -227,38 +219,37 @@ public struct GaussianProcess: Sendable {
         return model
     }
 
-    /// α = (K + noise·I)⁻¹y from the factor.
+    /// α = (K + noise·I)⁻¹y = L⁻ᵀ(L⁻¹y).
     mutating func solveAlpha() {
         alpha = y
-        if !y.isEmpty { LAPACK.choleskySolve(factor: factor, n: y.count, &alpha) }
+        guard !y.isEmpty else { return }
+        LAPACK.lowerMultiply(inverseFactor, n: y.count, &alpha, columns: 1, transpose: false)
+        LAPACK.lowerMultiply(inverseFactor, n: y.count, &alpha, columns: 1, transpose: true)
     }
 
-    /// Adds a training row to x and a row to the factor and its inverse; false (x grown, the
-    /// factor not) when the new pivot is too small to extend it stably, or there is no factor.
+    /// Adds a training row to x and a row to L⁻¹; false (x grown, L⁻¹ not) when the new pivot
+    /// is too small to extend it stably, or there is no L⁻¹.
     mutating func extendFactor(_ features: [Double]) -> Bool {
         let n = x.count / dimension
-        guard n > 0 && factor.count == n * n else { x += features; return false }
+        guard n > 0 && inverseFactor.count == n * n else { x += features; return false }
         let k = squaredDistances(to: features, count: 1).map { Self.matern($0, scale: parameters.scale) }
         var l = k
         LAPACK.lowerMultiply(inverseFactor, n: n, &l, columns: 1, transpose: false)
         let d2 = parameters.scale + parameters.noise - l.reduce(0) { $0 + $1 * $1 }
         x += features
         guard d2 > 1e-12 * parameters.scale else { return false }
-        // New factor (n+1)²: old L in the leading block, lᵀ and δ = √d² as the last row of L
-        // (column-major lower = row-major upper storage: L[i][j] at j·(n+1) + i); its inverse
-        // has L⁻¹ in the leading block and −(L⁻ᵀl)ᵀ/δ, 1/δ as the last row.
+        // The new L has the old one in its leading block and lᵀ, δ = √d² as its last row, so
+        // its inverse has L⁻¹ in the leading block and −(L⁻ᵀl)ᵀ/δ, 1/δ as the last row
+        // (column-major lower = row-major upper storage: entry (i, j) at j·(n+1) + i).
         let m = n + 1, delta = d2.squareRoot()
         var q = l
         LAPACK.lowerMultiply(inverseFactor, n: n, &q, columns: 1, transpose: true)
-        var f = [Double](repeating: 0, count: m * m), g = f
+        var g = [Double](repeating: 0, count: m * m)
         for j in 0..<n {
-            for i in j..<n { f[j * m + i] = factor[j * n + i]; g[j * m + i] = inverseFactor[j * n + i] }
-            f[j * m + n] = l[j]
+            for i in j..<n { g[j * m + i] = inverseFactor[j * n + i] }
             g[j * m + n] = -q[j] / delta
         }
-        f[n * m + n] = delta
         g[n * m + n] = 1 / delta
-        factor = f
         inverseFactor = g
         return true
     }
