@@ -65,7 +65,8 @@ public enum LAPACK {
     /// `b ← op(T)·b` for the lower-triangular T held like a factor (e.g. L⁻¹ from
     /// `lowerInverse`), op(T) = T or Tᵀ, with b an n×columns **row-major** matrix (row i
     /// belongs to training point i). Multiplying by L⁻¹ and then by L⁻ᵀ solves with the
-    /// factored matrix at the cost of two matrix products, about 2.5× faster than triangular solves (`dtrsm`) at n = 200.
+    /// factored matrix at the cost of two matrix products, about 2.5× faster than triangular
+    /// solves (`dtrsm`) at n = 200.
     ///
     /// - Complexity: n²·columns floating-point operations (`dtrmm`).
     public static func lowerMultiply(_ t: [Double], n: Int, _ b: inout [Double], columns: Int, transpose: Bool) {

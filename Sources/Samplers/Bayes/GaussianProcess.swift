@@ -203,13 +203,15 @@ public struct GaussianProcess: Sendable {
 
     /// This model conditioned on `features` and `targets` (raw values) with the same
     /// hyperparameters, when their first rows are this model's own training rows: L⁻¹ grows
-    /// by the new rows, and the targets are standardised anew (L does not depend on them). Nil when the rows do not extend this model's.
+    /// by the new rows, and the targets are standardised anew (L does not depend on them).
+    /// Nil when the rows do not extend this model's.
     ///
     /// - Complexity: O(n²) per new row, instead of the n³ of factoring anew.
     public func extended(features: [Double], targets: [Double]) -> GaussianProcess? {
         let d = dimension, n = count
+        // The first n rows equal x, which is finite: only the new rows need the check.
         guard targets.count >= n, features.count == targets.count * d, targets.allSatisfy(\.isFinite),
-              features.allSatisfy(\.isFinite), features[0..<(n * d)].elementsEqual(x) else { return nil }
+              features[0..<(n * d)].elementsEqual(x), features[(n * d)...].allSatisfy(\.isFinite) else { return nil }
         var model = self
         var grown = true
         for r in n..<targets.count where grown { grown = model.extendFactor(Array(features[(r * d)..<((r + 1) * d)])) }
