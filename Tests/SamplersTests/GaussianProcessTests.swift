@@ -110,6 +110,13 @@ private func matern(_ r2: Double, _ s: Double) -> Double {
         #expect(abs(a.mean[j] - b.mean[j]) < 1e-9, "mean \(j): \(a.mean[j]) vs \(b.mean[j])")
         #expect(abs(a.variance[j] - b.variance[j]) < 1e-9, "variance \(j): \(a.variance[j]) vs \(b.variance[j])")
     }
+    // The grown K⁻¹ (used by the gradients) equals the one factored anew.
+    let ga = grown.predictWithGradient(probe, count: 6), gb = direct.predictWithGradient(probe, count: 6)
+    for e in 0..<(6 * d) {
+        #expect(abs(ga.dMean[e] - gb.dMean[e]) < 1e-8, "∂mean \(e): \(ga.dMean[e]) vs \(gb.dMean[e])")
+        #expect(abs(ga.dVariance[e] - gb.dVariance[e]) < 1e-8, "∂variance \(e): \(ga.dVariance[e]) vs \(gb.dVariance[e])")
+    }
+    for j in 0..<6 { #expect(abs(ga.variance[j] - b.variance[j]) < 1e-9) }
     // Rows that are not an extension (the first row changed) are refused.
     var other = x
     other[0] += 0.1

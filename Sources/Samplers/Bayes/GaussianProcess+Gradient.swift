@@ -13,8 +13,8 @@ extension GaussianProcess {
     /// The gradients are sums over the training rows, Σᵢ cᵢ·2λₜ(pₜ − xᵢₜ) = 2λₜ(pₜ·Σᵢ cᵢ − (cᵀX)ₜ),
     /// so one matrix product (cᵀX for the 2m coefficient columns) gives them all.
     ///
-    /// - Complexity: O(m·n·dimension) kernel entries plus three matrix products: two
-    ///   triangular ones (L⁻¹k, then L⁻ᵀ of it: K⁻¹k), 2·m·n², and cᵀX, 4·m·n·dimension.
+    /// - Complexity: O(m·n·dimension) kernel entries plus two matrix products: K⁻¹k, m·n²,
+    ///   and cᵀX, 4·m·n·dimension.
     public func predictWithGradient(_ points: [Double], count m: Int)
         -> (mean: [Double], variance: [Double], dMean: [Double], dVariance: [Double]) {
         let n = count, d = dimension, s = parameters.scale, lambda = parameters.inverseSquaredLengthscales
@@ -25,14 +25,20 @@ extension GaussianProcess {
         }
         // k and k′(r²), n × m row-major (row i: training row i; column j: point j).
         var k = squaredDistances(to: points, count: m), slope = k
-        for e in k.indices { (k[e], slope[e]) = Self.maternWithSlope(k[e], scale: s) }
-        var v = k
-        LAPACK.lowerMultiply(inverseFactor, n: n, &v, columns: m, transpose: false)
-        var w = v
-        LAPACK.lowerMultiply(inverseFactor, n: n, &w, columns: m, transpose: true)
+        MaternKernel.apply(&k, slopes: &slope, scale: s)
+        // w = K⁻¹k, and kᵀK⁻¹k = Σᵢ kᵢwᵢ.
+        var w = [Double](repeating: 0, count: n * m)
+        inverseCovariance.withUnsafeBufferPointer { ap in
+            k.withUnsafeBufferPointer { kp in
+                w.withUnsafeMutableBufferPointer { wp in
+                    BLAS.gemm(transposeA: false, transposeB: false, m: n, n: m, k: n, alpha: 1, a: ap.baseAddress!, aCount: ap.count,
+                              b: kp.baseAddress!, bCount: kp.count, beta: 0, c: wp.baseAddress!, cCount: wp.count)
+                }
+            }
+        }
         var means = [Double](repeating: 0, count: m), variances = means, quadratic = means
         for i in 0..<n {
-            for j in 0..<m { means[j] += alpha[i] * k[i * m + j]; quadratic[j] += v[i * m + j] * v[i * m + j] }
+            for j in 0..<m { means[j] += alpha[i] * k[i * m + j]; quadratic[j] += k[i * m + j] * w[i * m + j] }
         }
         let d2 = deviation * deviation
         var clamped = [Bool](repeating: false, count: m)
@@ -73,12 +79,5 @@ extension GaussianProcess {
             }
         }
         return (means, variances, dMean, dVariance)
-    }
-
-    /// The Matérn-5/2 kernel and its slope k′(r²) at r², with one exponential.
-    @inline(__always)
-    static func maternWithSlope(_ r2: Double, scale: Double) -> (Double, Double) {
-        let r = (5 * r2).squareRoot(), e = Foundation.exp(-r)
-        return (scale * (1 + r + r * r / 3) * e, -(5.0 / 6.0) * scale * (1 + r) * e)
     }
 }

@@ -44,6 +44,10 @@ public struct GaussianProcess: Sendable {
     /// solve multiplies by it (a triangular product runs well above a triangular solve's
     /// speed), and α = (K + noise·I)⁻¹y = L⁻ᵀL⁻¹y.
     var inverseFactor: [Double] = []
+    /// K⁻¹ = (K + noise·I)⁻¹ = L⁻ᵀL⁻¹, n × n (both triangles): K⁻¹k for a few points is then
+    /// one general matrix product instead of two triangular ones, about 3× faster at n = 200
+    /// for the 10 points of a gradient-ascent step (a triangular product wins for hundreds).
+    var inverseCovariance: [Double] = []
     var alpha: [Double] = []
 
     /// A model of `targets` (raw values) at the rows of `features`, with `parameters`.
@@ -120,17 +124,11 @@ public struct GaussianProcess: Sendable {
         return r2
     }
 
-    @inline(__always)
-    static func matern(_ r2: Double, scale: Double) -> Double {
-        let r = (5 * r2).squareRoot()
-        return scale * (1 + r + r * r / 3) * Foundation.exp(-r)
-    }
-
     /// Recomputes L⁻¹ and α from the data and hyperparameters, adding jitter until the
     /// matrix factors.
     mutating func refactor() {
         let n = count
-        guard n > 0 else { inverseFactor = []; alpha = []; return }
+        guard n > 0 else { inverseFactor = []; inverseCovariance = []; alpha = []; return }
         var jitter = 0.0
         while true {
             var k = covariance(extraNoise: jitter)
@@ -142,6 +140,11 @@ public struct GaussianProcess: Sendable {
             precondition(jitter < 1e6 * max(parameters.scale, 1), "GaussianProcess: covariance cannot be factored")
         }
         if jitter > 0 { parameters.noise += jitter }
+        // K⁻¹ = L⁻ᵀ·L⁻¹: L⁻¹ row-major (its stored lower triangle transposed), then multiplied by L⁻ᵀ.
+        var inverse = [Double](repeating: 0, count: n * n)
+        for j in 0..<n { for i in j..<n { inverse[i * n + j] = inverseFactor[j * n + i] } }
+        LAPACK.lowerMultiply(inverseFactor, n: n, &inverse, columns: n, transpose: true)
+        inverseCovariance = inverse
         solveAlpha()
     }
 
@@ -149,13 +152,10 @@ public struct GaussianProcess: Sendable {
     func covariance(extraNoise: Double = 0) -> [Double] {
         let n = count, s = parameters.scale
         var k = squaredDistances(to: x, count: n)
+        MaternKernel.apply(&k, scale: s)
         for i in 0..<n {
             k[i * n + i] = s + parameters.noise + extraNoise
-            for j in 0..<i {
-                let v = Self.matern(k[i * n + j], scale: s)
-                k[i * n + j] = v
-                k[j * n + i] = v
-            }
+            for j in 0..<i { k[j * n + i] = k[i * n + j] }
         }
         return k
     }
@@ -173,7 +173,7 @@ public struct GaussianProcess: Sendable {
         // B = K(X, points): n × m row-major.
         let s = parameters.scale
         var b = squaredDistances(to: points, count: m)
-        for e in b.indices { b[e] = Self.matern(b[e], scale: s) }
+        MaternKernel.apply(&b, scale: s)
         var mu = [Double](repeating: 0, count: m)
         for i in 0..<n {
             let a = alpha[i]
@@ -229,12 +229,12 @@ public struct GaussianProcess: Sendable {
         LAPACK.lowerMultiply(inverseFactor, n: y.count, &alpha, columns: 1, transpose: true)
     }
 
-    /// Adds a training row to x and a row to L⁻¹; false (x grown, L⁻¹ not) when the new pivot
-    /// is too small to extend it stably, or there is no L⁻¹.
+    /// Adds a training row to x and a row to L⁻¹ and K⁻¹; false (x grown, L⁻¹ and K⁻¹ not) when
+    /// the new pivot is too small to extend them stably, or there are none.
     mutating func extendFactor(_ features: [Double]) -> Bool {
         let n = x.count / dimension
-        guard n > 0 && inverseFactor.count == n * n else { x += features; return false }
-        let k = squaredDistances(to: features, count: 1).map { Self.matern($0, scale: parameters.scale) }
+        guard n > 0 && inverseFactor.count == n * n && inverseCovariance.count == n * n else { x += features; return false }
+        let k = squaredDistances(to: features, count: 1).map { MaternKernel.value($0, scale: parameters.scale) }
         var l = k
         LAPACK.lowerMultiply(inverseFactor, n: n, &l, columns: 1, transpose: false)
         let d2 = parameters.scale + parameters.noise - l.reduce(0) { $0 + $1 * $1 }
@@ -253,6 +253,17 @@ public struct GaussianProcess: Sendable {
         }
         g[n * m + n] = 1 / delta
         inverseFactor = g
+        // K⁻¹ grows to [[K⁻¹ + qqᵀ/δ², −q/δ²], [−qᵀ/δ², 1/δ²]] (the product of the new L⁻¹ rows).
+        var c = [Double](repeating: 0, count: m * m)
+        let scale = 1 / d2
+        for i in 0..<n {
+            let qi = q[i] * scale
+            for j in 0..<n { c[i * m + j] = inverseCovariance[i * n + j] + qi * q[j] }
+            c[i * m + n] = -qi
+            c[n * m + i] = -qi
+        }
+        c[n * m + n] = scale
+        inverseCovariance = c
         return true
     }
 }
