@@ -70,7 +70,8 @@ extension BayesSampler {
         let complete = train.filter { $0.objectives.allSatisfy(\.isFinite) }
         var features: [Double] = []
         for o in complete { encoding.append(o.configuration, to: &features) }
-        let scalarised = m > 1 && settings.scalarisedShare > 0 && rng.nextUnit() < settings.scalarisedShare
+        let share = settings.scalarisedShare(objectives: m)
+        let scalarised = share > 0 && rng.nextUnit() < share
         var objectiveModels: [GaussianProcess] = []
         var feasible = complete.filter { $0.violation == 0 }.map(\.objectives)
         if scalarised {

@@ -14,10 +14,10 @@ import Hyperfront
 /// - Acquisition: log EHVI over the observed feasible front, exact for any number of
 ///   objectives (`ExpectedHypervolumeImprovement`), plus Σ log P(constraint met) (Gardner et
 ///   al., "Bayesian optimization with inequality constraints", ICML 2014); with no feasible
-///   trial yet, the probability of feasibility alone. A share of the proposals
-///   (`settings.scalarisedShare`) replaces log EHVI by the log expected improvement of a
-///   random augmented Chebyshev scalarisation of the objectives, modelled by one more process
-///   (ParEGO: Knowles, IEEE TEVC 10, 2006).
+///   trial yet, the probability of feasibility alone. A share of the proposals (a third
+///   with two objectives, half with more: `settings.scalarisedShare(objectives:)`) replaces
+///   log EHVI by the log expected improvement of a random augmented Chebyshev scalarisation
+///   of the objectives, modelled by one more process (ParEGO: Knowles, IEEE TEVC 10, 2006).
 /// - Search: random configurations, mutations of the front (one to three parameters, or every
 ///   parameter a little: trust-region candidates as in TuRBO, Eriksson et al. 2019), then
 ///   gradient ascent of the continuous parameters from the best few (analytic gradients of
