@@ -32,6 +32,23 @@ public enum BLAS {
                                  blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(n))
     }
 
+    /// op(a) · op(b) as a new row-major m×n array (shapes as in `gemm`).
+    public static func product(_ a: [Double], _ b: [Double], transposeA: Bool = false, transposeB: Bool = false,
+                               m: Int, n: Int, k: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: m * n)
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    // An empty array's base address is nil; `check` refuses empty shapes first.
+                    check(m: m, n: n, k: k, aCount: ap.count, bCount: bp.count, cCount: cp.count)
+                    gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: ap.baseAddress!, aCount: ap.count,
+                         b: bp.baseAddress!, bCount: bp.count, beta: 0, c: cp.baseAddress!, cCount: cp.count)
+                }
+            }
+        }
+        return c
+    }
+
     private static func check(m: Int, n: Int, k: Int, aCount: Int, bCount: Int, cCount: Int) {
         // Stored shapes: a is m×k (or k×m when transposed), b is k×n (or n×k), c is m×n.
         precondition(m > 0 && n > 0 && k > 0, "gemm: empty dimension \(m)×\(n)×\(k)")

@@ -27,15 +27,7 @@ extension GaussianProcess {
         var k = squaredDistances(to: points, count: m), slope = k
         MaternKernel.apply(&k, slopes: &slope, scale: s)
         // w = K⁻¹k, and kᵀK⁻¹k = Σᵢ kᵢwᵢ.
-        var w = [Double](repeating: 0, count: n * m)
-        inverseCovariance.withUnsafeBufferPointer { ap in
-            k.withUnsafeBufferPointer { kp in
-                w.withUnsafeMutableBufferPointer { wp in
-                    BLAS.gemm(transposeA: false, transposeB: false, m: n, n: m, k: n, alpha: 1, a: ap.baseAddress!, aCount: ap.count,
-                              b: kp.baseAddress!, bCount: kp.count, beta: 0, c: wp.baseAddress!, cCount: wp.count)
-                }
-            }
-        }
+        let w = BLAS.product(inverseCovariance, k, m: n, n: m, k: n)
         var means = [Double](repeating: 0, count: m), variances = means, quadratic = means
         for i in 0..<n {
             for j in 0..<m { means[j] += alpha[i] * k[i * m + j]; quadratic[j] += k[i * m + j] * w[i * m + j] }
@@ -62,15 +54,7 @@ extension GaussianProcess {
                 total[m + j] += b
             }
         }
-        var product = [Double](repeating: 0, count: width * d)
-        c.withUnsafeBufferPointer { cp in
-            x.withUnsafeBufferPointer { xp in
-                product.withUnsafeMutableBufferPointer { pp in
-                    BLAS.gemm(transposeA: true, transposeB: false, m: width, n: d, k: n, alpha: 1, a: cp.baseAddress!, aCount: cp.count,
-                              b: xp.baseAddress!, bCount: xp.count, beta: 0, c: pp.baseAddress!, cCount: pp.count)
-                }
-            }
-        }
+        let product = BLAS.product(c, x, transposeA: true, m: width, n: d, k: n)
         for j in 0..<m {
             for t in 0..<d where !categorical[t] {
                 let p = points[j * d + t]
