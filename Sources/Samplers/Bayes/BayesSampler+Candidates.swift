@@ -128,12 +128,11 @@ extension BayesSampler {
         return out
     }
 
-    /// The neighbours a local move looks at from `c`: each parameter moved a little.
+    /// The neighbours a local move looks at from `c`: each parameter moved a little, twice.
     func neighbours(of c: Configuration, width: Double, using rng: inout RandomSource) -> [Configuration] {
         var out: [Configuration] = []
         for f in 0..<encoding.count {
-            let tries = encoding.categorical[f] ? 2 : 2
-            for _ in 0..<tries { out.append(moved(c, feature: f, width: width, using: &rng)) }
+            for _ in 0..<2 { out.append(moved(c, feature: f, width: width, using: &rng)) }
         }
         return out
     }
