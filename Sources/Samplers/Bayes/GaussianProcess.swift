@@ -152,7 +152,10 @@ public struct GaussianProcess: Sendable {
     func covariance(extraNoise: Double = 0) -> [Double] {
         let n = count, s = parameters.scale
         var k = squaredDistances(to: x, count: n)
-        MaternKernel.apply(&k, scale: s)
+        // The kernel on each row's lower triangle only; the upper one is its mirror.
+        k.withUnsafeMutableBufferPointer { p in
+            for i in 0..<n { MaternKernel.apply(UnsafeMutableBufferPointer(rebasing: p[(i * n)..<(i * n + i)]), scale: s) }
+        }
         for i in 0..<n {
             k[i * n + i] = s + parameters.noise + extraNoise
             for j in 0..<i { k[j * n + i] = k[i * n + j] }

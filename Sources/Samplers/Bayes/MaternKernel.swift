@@ -47,36 +47,35 @@ enum MaternKernel {
 
     /// Replaces each squared distance by its kernel value.
     static func apply(_ values: inout [Double], scale s: Double) {
-        powers.withUnsafeBufferPointer { table in
-            values.withUnsafeMutableBufferPointer { v in
-                guard let raw = UnsafeMutableRawPointer(v.baseAddress) else { return }
-                var i = 0
-                while i < v.count {
-                    let lanes = min(4, v.count - i)
-                    let (k, _) = valueAndSlope(load(raw, i, lanes), scale: s, table.baseAddress!)
-                    store(k, raw, i, lanes)
-                    i += 4
-                }
-            }
-        }
+        values.withUnsafeMutableBufferPointer { transform($0, slopes: nil, scale: s) }
+    }
+
+    /// Replaces each squared distance in a part of a buffer (a row's lower triangle, say) by its
+    /// kernel value.
+    static func apply(_ values: UnsafeMutableBufferPointer<Double>, scale s: Double) {
+        transform(values, slopes: nil, scale: s)
     }
 
     /// Replaces each squared distance by its kernel value and writes k′(r²) to `slopes`.
     static func apply(_ values: inout [Double], slopes: inout [Double], scale s: Double) {
         precondition(slopes.count == values.count, "MaternKernel: \(slopes.count) slopes for \(values.count) values")
+        values.withUnsafeMutableBufferPointer { v in
+            slopes.withUnsafeMutableBufferPointer { transform(v, slopes: $0.baseAddress, scale: s) }
+        }
+    }
+
+    @inline(__always)
+    private static func transform(_ v: UnsafeMutableBufferPointer<Double>, slopes: UnsafeMutablePointer<Double>?, scale s: Double) {
+        guard let base = v.baseAddress else { return }
+        let raw = UnsafeMutableRawPointer(base), out = slopes.map { UnsafeMutableRawPointer($0) }
         powers.withUnsafeBufferPointer { table in
-            values.withUnsafeMutableBufferPointer { v in
-                slopes.withUnsafeMutableBufferPointer { g in
-                    guard let raw = UnsafeMutableRawPointer(v.baseAddress), let out = UnsafeMutableRawPointer(g.baseAddress) else { return }
-                    var i = 0
-                    while i < v.count {
-                        let lanes = min(4, v.count - i)
-                        let (k, slope) = valueAndSlope(load(raw, i, lanes), scale: s, table.baseAddress!)
-                        store(k, raw, i, lanes)
-                        store(slope, out, i, lanes)
-                        i += 4
-                    }
-                }
+            var i = 0
+            while i < v.count {
+                let lanes = min(4, v.count - i)
+                let (k, slope) = valueAndSlope(load(raw, i, lanes), scale: s, table.baseAddress!)
+                store(k, raw, i, lanes)
+                if let out { store(slope, out, i, lanes) }
+                i += 4
             }
         }
     }
